@@ -1,0 +1,10 @@
+namespace TrayPop.Core.Calls;
+
+/// <summary>Who placed the call, as the softphone reports it. A missing type means inbound.</summary>
+public enum CallType
+{
+    Inbound,
+    Outbound,
+    Internal,
+    Predictive,
+}
