@@ -1,0 +1,145 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using TrayPop.Core.Diagnostics;
+using TrayPop.Core.Lookup;
+using TrayPop.Core.Phones;
+using TrayPop.Core.Pop;
+
+namespace TrayPop.Core.Calls;
+
+/// <summary>
+/// Every intake channel feeds this one pipeline: dedupe, the rule for the call's type and phase, one lookup
+/// (started on ring and reused on answer), the pop decision within the pop budget, then the launcher and notifier.
+/// </summary>
+internal sealed class CallPipeline(
+    CallerIdParser parser,
+    PhoneLookup lookup,
+    PopDecider decider,
+    CallTracker tracker,
+    PopRateLimiter limiter,
+    PopSwitch popSwitch,
+    ILauncher launcher,
+    INotifier notifier,
+    IEnumerable<IPopListener> listeners,
+    IOptions<PopOptions> options,
+    TimeProvider time,
+    ILogger<CallPipeline> logger)
+{
+    private readonly PopOptions _options = options.Value;
+    private readonly IPopListener[] _listeners = listeners.ToArray();
+
+    /// <summary>Handles one event; with <paramref name="launch"/> false the decision is only returned (<c>GET /pop</c> redirects to it).</summary>
+    public async Task<PopReport> HandleAsync(CallEvent callEvent, bool launch = true, CancellationToken cancellationToken = default)
+    {
+        var report = await DecideAsync(callEvent, cancellationToken);
+        if (report.Status == PopStatus.Popped && launch)
+        {
+            report = Show(report);
+        }
+
+        Log.CallHandled(logger, callEvent.Type, callEvent.Phase, report.Status, report.Decision?.Kind);
+        foreach (var listener in _listeners)
+        {
+            listener.OnHandled(report);
+        }
+
+        return report;
+    }
+
+    private async Task<PopReport> DecideAsync(CallEvent callEvent, CancellationToken cancellationToken)
+    {
+        var callerId = parser.Parse(callEvent.Number);
+        if (callEvent.Phase == CallPhase.End)
+        {
+            tracker.Forget(callEvent, callerId);
+            return new PopReport(callEvent, PopStatus.Ended, null);
+        }
+
+        var rule = _options.Rules.For(callEvent.Type);
+        if (rule.Action == PopAction.Nothing)
+        {
+            return new PopReport(callEvent, PopStatus.Ignored, null, $"the {callEvent.Type} rule does nothing");
+        }
+
+        var (status, pending) = tracker.With<(PopStatus, Task<LookupResult>?)>(callEvent, callerId, (call, now) =>
+        {
+            if (call.Popped)
+            {
+                return (PopStatus.Duplicate, null);
+            }
+
+            var popsNow = callEvent.Phase != CallPhase.Ring || rule.When == CallPhase.Ring;
+            if (popsNow)
+            {
+                call.PoppedAt = now;
+            }
+            else if (!rule.ResolveOnRing)
+            {
+                return (PopStatus.Resolved, null);
+            }
+
+            call.Lookup ??= StartLookup(callerId);
+            return (popsNow ? PopStatus.Popped : PopStatus.Resolved, call.Lookup);
+        });
+
+        if (status != PopStatus.Popped)
+        {
+            var reason = status == PopStatus.Duplicate ? "this call already popped" : $"the {callEvent.Type} rule pops on {rule.When}";
+            return new PopReport(callEvent, status, null, reason);
+        }
+
+        var decision = await DecideWithinBudgetAsync(rule, callerId, pending!, cancellationToken);
+        return new PopReport(callEvent, PopStatus.Popped, decision);
+    }
+
+    private async Task<PopDecision> DecideWithinBudgetAsync(CallRule rule, CallerId callerId, Task<LookupResult> pending, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var result = await pending.WaitAsync(_options.Budget, time, cancellationToken);
+            return decider.Decide(rule, result);
+        }
+        catch (TimeoutException) when (!pending.IsCompleted)
+        {
+            _ = pending.ContinueWith(late => Log.LateAnswer(logger, late.IsCompletedSuccessfully ? late.Result.Outcome.ToString() : "error"), TaskScheduler.Default);
+            return decider.DecideWithoutCrm(callerId, $"The CRM did not answer within {_options.Budget.TotalSeconds:0.#} s.");
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            // Refused, throttled past the retries, circuit open, unreadable answer: the agent still gets a page.
+            Log.LookupFailed(logger, ex.GetType().Name, ex.Message);
+            return decider.DecideWithoutCrm(callerId, "The CRM could not be searched.");
+        }
+    }
+
+    private Task<LookupResult> StartLookup(CallerId callerId) =>
+        // Not tied to the event's request: a softphone hanging up its HTTP request must not cancel the call's lookup.
+        lookup.LookupAsync(callerId, CancellationToken.None);
+
+    private PopReport Show(PopReport report)
+    {
+        if (popSwitch.Paused)
+        {
+            return report with { Status = PopStatus.Paused, Reason = "pops are paused" };
+        }
+
+        if (!limiter.TryAcquire())
+        {
+            Log.RateLimited(logger, report.Event.Type, report.Decision!.Kind);
+            return report with { Status = PopStatus.RateLimited, Reason = "too many pops in a short time" };
+        }
+
+        var decision = report.Decision!;
+        if (decision.Url is not null && !launcher.Open(decision.Url))
+        {
+            report = report with { Reason = "no browser could be started; the URL is in the log" };
+        }
+
+        if (decision.Notification is not null)
+        {
+            notifier.Show(decision.Notification);
+        }
+
+        return report;
+    }
+}

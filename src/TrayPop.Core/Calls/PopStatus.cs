@@ -1,0 +1,26 @@
+namespace TrayPop.Core.Calls;
+
+/// <summary>What became of one call event.</summary>
+public enum PopStatus
+{
+    /// <summary>Something was shown: a page opened, a notification, or both.</summary>
+    Popped,
+
+    /// <summary>Looked up (or waiting) for a later phase: the rule pops on answer.</summary>
+    Resolved,
+
+    /// <summary>The call already popped; nothing shown again.</summary>
+    Duplicate,
+
+    /// <summary>The rule for this call type does nothing now.</summary>
+    Ignored,
+
+    /// <summary>Pops are paused by the agent; the call is kept in the recent list.</summary>
+    Paused,
+
+    /// <summary>Too many pops in a short time: not shown, logged and kept in the recent list.</summary>
+    RateLimited,
+
+    /// <summary>The call ended; its state is forgotten.</summary>
+    Ended,
+}

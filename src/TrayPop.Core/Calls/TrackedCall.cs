@@ -1,0 +1,19 @@
+using TrayPop.Core.Lookup;
+
+namespace TrayPop.Core.Calls;
+
+/// <summary>What we know of one call between its events: its lookup (started on ring) and whether it popped.</summary>
+internal sealed class TrackedCall(DateTimeOffset firstSeen)
+{
+    public DateTimeOffset FirstSeen { get; } = firstSeen;
+
+    public Task<LookupResult>? Lookup { get; set; }
+
+    /// <summary>Set once, by the event that pops; every later event for the call is a duplicate.</summary>
+    public DateTimeOffset? PoppedAt { get; set; }
+
+    public bool Popped => PoppedAt is not null;
+
+    /// <summary>Dedupe windows count from the pop, or from the first event while nothing popped.</summary>
+    public DateTimeOffset Since => PoppedAt ?? FirstSeen;
+}

@@ -1,0 +1,22 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace TrayPop.Core.Hosting;
+
+/// <summary>What a platform host adds to the core: configuration sources (the registry on Windows) and services (tray, notifier, launcher).</summary>
+public sealed class TrayPopPlatform
+{
+    /// <summary>Sources added above appsettings.json and below environment variables and the command line.</summary>
+    public Action<IConfigurationBuilder>? AddConfiguration { get; init; }
+
+    /// <summary>Registers the platform's <c>ILauncher</c>, <c>INotifier</c> and hosted services; runs before the core's defaults.</summary>
+    public Action<IServiceCollection>? ConfigureServices { get; init; }
+
+    /// <summary>Starts the Dataverse emulator with sample contacts for <c>demo</c>; null where the build has none.</summary>
+    public Func<CancellationToken, Task<DemoCrm>>? StartDemoCrm { get; init; }
+
+    /// <summary>Whether this platform shows a tray (so unknown callers get a notification by default).</summary>
+    public bool HasTray { get; init; }
+
+    public static TrayPopPlatform Headless { get; } = new();
+}

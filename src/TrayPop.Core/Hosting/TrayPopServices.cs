@@ -1,0 +1,66 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using TrayPop.Core.Calls;
+using TrayPop.Core.Dataverse;
+using TrayPop.Core.Dataverse.Auth;
+using TrayPop.Core.Intake;
+using TrayPop.Core.Lookup;
+using TrayPop.Core.Phones;
+using TrayPop.Core.Pop;
+
+namespace TrayPop.Core.Hosting;
+
+/// <summary>The composition root of everything platform-neutral; platforms add their launcher, notifier and tray on top.</summary>
+public static class TrayPopServices
+{
+    public static IServiceCollection AddTrayPopCore(this IServiceCollection services)
+    {
+        services.AddOptions<DataverseOptions>().BindConfiguration(DataverseOptions.Section).ValidateOnStart();
+        services.AddOptions<PhoneOptions>().BindConfiguration(PhoneOptions.Section).ValidateOnStart();
+        services.AddOptions<LookupOptions>().BindConfiguration(LookupOptions.Section).ValidateOnStart();
+        services.AddOptions<PopOptions>().BindConfiguration(PopOptions.Section).ValidateOnStart();
+        services.AddOptions<BrowserOptions>().BindConfiguration(BrowserOptions.Section);
+        services.AddOptions<ListenerOptions>().BindConfiguration(ListenerOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<DataverseOptions>, DataverseOptionsValidator>();
+        services.AddSingleton<IValidateOptions<LookupOptions>, LookupOptionsValidator>();
+        services.AddSingleton<IValidateOptions<PopOptions>, PopOptionsValidator>();
+        services.AddSingleton<IValidateOptions<ListenerOptions>, ListenerOptionsValidator>();
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<CallerIdParser>();
+        services.AddSingleton<StoredNumberMatcher>();
+
+        services.AddSingleton<IAccessTokenSource, ConfiguredTokenSource>();
+        services.AddTransient<BearerTokenHandler>();
+        services.AddHttpClient<DataverseClient>((provider, http) =>
+            {
+                var options = provider.GetRequiredService<IOptions<DataverseOptions>>().Value;
+                http.BaseAddress = options.ApiUri;
+                http.DefaultRequestHeaders.UserAgent.ParseAdd($"TrayPop/{HealthReport.Version}");
+            })
+            // The client lives as long as the pipeline that holds it: recycle connections instead of handlers, so DNS changes are still seen.
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
+            .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
+            .AddHttpMessageHandler<BearerTokenHandler>()
+            .AddStandardResilienceHandler();
+
+        services.AddSingleton<PhoneLookup>();
+        services.AddSingleton<CrmUrlPolicy>();
+        services.AddSingleton<CrmUrlBuilder>();
+        services.AddSingleton<PopDecider>();
+        services.TryAddSingleton<ILauncher, BrowserLauncher>();
+        services.TryAddSingleton<INotifier, LogNotifier>();
+
+        services.AddSingleton<PopSwitch>();
+        services.AddSingleton<CallTracker>();
+        services.AddSingleton<PopRateLimiter>();
+        services.AddSingleton<CallPipeline>();
+        services.AddSingleton<HealthReport>();
+        return services;
+    }
+
+    /// <summary>Unknown callers: the platform's default unless the configuration says otherwise.</summary>
+    public static IServiceCollection SetUnknownCallerDefault(this IServiceCollection services, UnknownCallerAction action) =>
+        services.PostConfigure<PopOptions>(options => options.UnknownCaller ??= action);
+}

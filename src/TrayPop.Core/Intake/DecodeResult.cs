@@ -1,0 +1,11 @@
+using TrayPop.Core.Calls;
+
+namespace TrayPop.Core.Intake;
+
+/// <summary>A decoded call event, or the reason it was rejected (for a 400 or an error line).</summary>
+internal readonly record struct DecodeResult(CallEvent? Event, string? Error)
+{
+    public static DecodeResult Fail(string error) => new(null, error);
+
+    public static DecodeResult Ok(CallEvent callEvent) => new(callEvent, null);
+}

@@ -1,0 +1,74 @@
+using System.Buffers;
+using System.Text.Json;
+using TrayPop.Core.Calls;
+using TrayPop.Core.Lookup;
+using TrayPop.Core.Pop;
+
+namespace TrayPop.Core.Intake;
+
+/// <summary>The JSON every channel replies with, and <c>lookup --json</c> prints: what was decided, found and opened.</summary>
+internal static class PopReportJson
+{
+    public static byte[] Report(PopReport report) => Write(writer =>
+    {
+        writer.WriteString("status", Kebab(report.Status.ToString()));
+        if (report.Event.CallId is not null)
+        {
+            writer.WriteString("callId", report.Event.CallId);
+        }
+
+        writer.WriteString("type", Kebab(report.Event.Type.ToString()));
+        writer.WriteString("phase", report.Event.Phase == CallPhase.Now ? null : Kebab(report.Event.Phase.ToString()));
+        writer.WriteString("action", report.Decision is null ? null : Kebab(report.Decision.Kind.ToString()));
+        if (report.Decision?.Result is { } result)
+        {
+            WriteResult(writer, result);
+        }
+
+        writer.WriteString("url", (report.Decision?.Url ?? report.Decision?.Notification?.ClickUrl)?.AbsoluteUri);
+        if (report.Reason is not null)
+        {
+            writer.WriteString("reason", report.Reason);
+        }
+    });
+
+    /// <summary><c>{"outcome":…,"matches":[…],"url":…}</c>, the contract of <c>traypop lookup --json</c>.</summary>
+    public static byte[] Lookup(LookupResult result, Uri? url) => Write(writer =>
+    {
+        WriteResult(writer, result);
+        writer.WriteString("url", url?.AbsoluteUri);
+    });
+
+    public static byte[] Error(string reason) => Write(writer => writer.WriteString("error", reason));
+
+    private static void WriteResult(Utf8JsonWriter writer, LookupResult result)
+    {
+        writer.WriteString("outcome", Kebab(result.Outcome.ToString()));
+        writer.WriteStartArray("matches");
+        foreach (var match in result.Matches)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("entity", match.Entity);
+            writer.WriteString("id", match.Id);
+            writer.WriteString("name", match.Name);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+    }
+
+    private static byte[] Write(Action<Utf8JsonWriter> body)
+    {
+        var buffer = new ArrayBufferWriter<byte>(256);
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            body(writer);
+            writer.WriteEndObject();
+        }
+
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    private static string Kebab(string pascal) => string.Concat(pascal.Select((c, i) => char.IsUpper(c) ? (i > 0 ? "-" : "") + char.ToLowerInvariant(c) : c.ToString()));
+}

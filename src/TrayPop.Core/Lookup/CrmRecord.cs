@@ -1,0 +1,5 @@
+namespace TrayPop.Core.Lookup;
+
+/// <summary>A record that carries the caller's number.</summary>
+/// <param name="Entity">Logical name: <c>contact</c>, <c>account</c>, <c>lead</c>.</param>
+public sealed record CrmRecord(string Entity, Guid Id, string Name);

@@ -1,0 +1,27 @@
+using System.Text;
+using TrayPop.Core.Dataverse;
+
+namespace TrayPop.Core.Lookup;
+
+/// <summary>Builds the per-table Web API query that fetches the candidates for a pattern.</summary>
+internal static class LookupQueryBuilder
+{
+    public static string Build(EntitySearch entity, string pattern, int top)
+    {
+        var literal = ODataText.Literal(pattern);
+        var filter = new StringBuilder("statecode eq 0 and (");
+        for (var i = 0; i < entity.PhoneColumns.Count; i++)
+        {
+            if (i > 0)
+            {
+                filter.Append(" or ");
+            }
+
+            filter.Append("contains(").Append(entity.PhoneColumns[i]).Append(',').Append(literal).Append(')');
+        }
+
+        filter.Append(')');
+        var select = string.Join(',', entity.PhoneColumns.Prepend(entity.NameColumn).Prepend(entity.KeyColumn).Distinct(StringComparer.Ordinal));
+        return $"{entity.EntitySet}?$select={select}&$filter={Uri.EscapeDataString(filter.ToString())}&$top={top}";
+    }
+}

@@ -1,0 +1,66 @@
+using Microsoft.Extensions.Options;
+using TrayPop.Core.Lookup;
+using TrayPop.Core.Phones;
+
+namespace TrayPop.Core.Pop;
+
+/// <summary>Turns a rule and a lookup result into what the agent sees. Pure: no I/O, so every branch is unit-tested.</summary>
+internal sealed class PopDecider(CrmUrlBuilder urls, IOptions<PopOptions> options)
+{
+    private readonly PopOptions _options = options.Value;
+
+    public PopDecision Decide(CallRule rule, LookupResult result) => rule.Action switch
+    {
+        PopAction.Nothing => PopDecision.Nothing(result),
+        PopAction.NewContactForm => new(PopKind.NewContactForm, urls.NewRecord(result.CallerId), null, result),
+        PopAction.Search => result.Outcome == LookupOutcome.Withheld
+            ? PopDecision.Nothing(result)
+            : new(PopKind.Search, urls.Search(result.CallerId), null, result),
+        PopAction.Url => new(PopKind.CustomUrl, CrmUrlBuilder.FromTemplate(rule.UrlTemplate!, result.CallerId, result.Matches.Count == 1 ? result.Matches[0] : null), null, result),
+        PopAction.Notify => NotifyOnly(result),
+        _ => OpenBest(result),
+    };
+
+    /// <summary>The CRM did not answer within the budget: still give the agent a useful page, and say why.</summary>
+    public PopDecision DecideWithoutCrm(CallerId callerId, string reason)
+    {
+        var (kind, url) = _options.WhenSlow == SlowCrmAction.NewContactForm || callerId.Kind != CallerIdKind.Number
+            ? (PopKind.NewContactForm, urls.NewRecord(callerId))
+            : (PopKind.Search, urls.Search(callerId));
+        var notification = new Notification("CRM is not answering", $"{reason} Opened the {(kind == PopKind.Search ? "search" : "new-contact form")} for {Display(callerId)} instead.", url);
+        return new PopDecision(kind, url, notification, null);
+    }
+
+    private PopDecision OpenBest(LookupResult result) => result.Outcome switch
+    {
+        LookupOutcome.Match => new(PopKind.OpenRecord, urls.Record(result.Matches[0]), null, result),
+        LookupOutcome.Multiple when _options.MultipleMatches == MultipleMatchesAction.Notify =>
+            new(PopKind.Notify, null, MultipleNotification(result), result),
+        LookupOutcome.Multiple => new(PopKind.Search, urls.Search(result.CallerId), null, result),
+        LookupOutcome.None when _options.UnknownCaller == UnknownCallerAction.Notify =>
+            new(PopKind.Notify, null, UnknownNotification(result), result),
+        LookupOutcome.None => new(PopKind.NewContactForm, urls.NewRecord(result.CallerId), null, result),
+        _ when _options.Withheld == WithheldAction.NewContactForm => new(PopKind.NewContactForm, urls.NewRecord(result.CallerId), null, result),
+        _ => PopDecision.Nothing(result),
+    };
+
+    private PopDecision NotifyOnly(LookupResult result) => result.Outcome switch
+    {
+        LookupOutcome.Match => new(PopKind.Notify, null, new Notification(result.Matches[0].Name, $"{Display(result.CallerId)} ({result.Matches[0].Entity}) — click to open", urls.Record(result.Matches[0])), result),
+        LookupOutcome.Multiple => new(PopKind.Notify, null, MultipleNotification(result), result),
+        LookupOutcome.None => new(PopKind.Notify, null, UnknownNotification(result), result),
+        _ => PopDecision.Nothing(result),
+    };
+
+    private Notification UnknownNotification(LookupResult result) =>
+        new("Unknown caller", $"Unknown caller {Display(result.CallerId)} — click to create a contact", urls.NewRecord(result.CallerId));
+
+    private Notification MultipleNotification(LookupResult result)
+    {
+        var names = string.Join(", ", result.Matches.Take(3).Select(m => m.Name));
+        var more = result.Matches.Count > 3 ? $" and {result.Matches.Count - 3} more" : "";
+        return new($"{result.Matches.Count} records share this number", $"{Display(result.CallerId)}: {names}{more} — click to search", urls.Search(result.CallerId));
+    }
+
+    private static string Display(CallerId callerId) => callerId.Kind == CallerIdKind.Withheld ? "a withheld number" : callerId.Text;
+}

@@ -1,0 +1,12 @@
+namespace TrayPop.Core.Pop;
+
+/// <summary>What a pop decision opens, in the words reported back to the softphone.</summary>
+public enum PopKind
+{
+    OpenRecord,
+    NewContactForm,
+    Search,
+    CustomUrl,
+    Notify,
+    Nothing,
+}

@@ -1,0 +1,10 @@
+namespace TrayPop.Core.Pop;
+
+/// <summary>What a call with a withheld number gets.</summary>
+public enum WithheldAction
+{
+    Nothing,
+
+    /// <summary>Open the new-contact form with no number in it.</summary>
+    NewContactForm,
+}
