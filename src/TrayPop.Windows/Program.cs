@@ -1,1 +1,3 @@
-return 0;
+using TrayPop.Windows;
+
+return await WindowsProgram.RunAsync(args);

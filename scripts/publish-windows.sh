@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Publishes the Windows tray app (TrayPop.exe) as a self-contained win-x64 folder.
+#   scripts/publish-windows.sh [OUTPUT_DIR]     default: artifacts/publish/win-x64
+# Plain self-contained (no single-file, no trimming): the host uses reflection-heavy
+# configuration binding and Kestrel, which trimming would have to be taught about.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+out="${1:-$root/artifacts/publish/win-x64}"
+dotnet publish "$root/src/TrayPop.Windows/TrayPop.Windows.csproj" \
+  -r win-x64 --self-contained -c Release -o "$out" -nologo -v quiet
+echo "$out/TrayPop.exe"

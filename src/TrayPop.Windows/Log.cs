@@ -1,0 +1,31 @@
+using Microsoft.Extensions.Logging;
+using TrayPop.Core.Tray;
+
+namespace TrayPop.Windows;
+
+internal static partial class Log
+{
+    [LoggerMessage(EventId = 5001, Level = LogLevel.Information, Message = "Tray icon added: {Tooltip}")]
+    public static partial void TrayIconAdded(ILogger logger, string tooltip);
+
+    [LoggerMessage(EventId = 5002, Level = LogLevel.Information, Message = "Balloon shown: {Title}")]
+    public static partial void BalloonShown(ILogger logger, string title);
+
+    [LoggerMessage(EventId = 5003, Level = LogLevel.Information, Message = "Tray menu command {Command}")]
+    public static partial void MenuCommand(ILogger logger, TrayCommandKind command);
+
+    [LoggerMessage(EventId = 5004, Level = LogLevel.Error, Message = "Tray error")]
+    public static partial void TrayError(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 5005, Level = LogLevel.Error, Message = "Tray command {Command} failed")]
+    public static partial void CommandFailed(ILogger logger, TrayCommandKind command, Exception exception);
+
+    [LoggerMessage(EventId = 5006, Level = LogLevel.Warning, Message = "Refused to open a {Scheme} URL: only http and https pages are opened")]
+    public static partial void LaunchRefused(ILogger logger, string scheme);
+
+    [LoggerMessage(EventId = 5007, Level = LogLevel.Warning, Message = "ShellExecute could not open the page (code {Code})")]
+    public static partial void LaunchFailed(ILogger logger, long code);
+
+    [LoggerMessage(EventId = 5008, Level = LogLevel.Information, Message = "TrayPop is already running in this session ({Session}); this start exits")]
+    public static partial void AlreadyRunning(ILogger logger, uint session);
+}

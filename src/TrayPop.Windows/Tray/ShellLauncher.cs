@@ -1,0 +1,59 @@
+using Microsoft.Extensions.Logging;
+using TrayPop.Core.Pop;
+using TrayPop.Windows.Interop;
+
+namespace TrayPop.Windows.Tray;
+
+/// <summary>Opens pages in the agent's default browser with ShellExecute "open".</summary>
+internal sealed class ShellLauncher(ILogger<ShellLauncher> logger) : ILauncher
+{
+    public bool Open(Uri url)
+    {
+        ArgumentNullException.ThrowIfNull(url);
+        // Only web pages: anything else handed to ShellExecute could start a program.
+        if (!url.IsAbsoluteUri || (url.Scheme != Uri.UriSchemeHttps && url.Scheme != Uri.UriSchemeHttp))
+        {
+            Log.LaunchRefused(logger, url.Scheme);
+            return false;
+        }
+
+        return Execute(url.AbsoluteUri);
+    }
+
+    /// <summary>Opens a folder in Explorer.</summary>
+    public bool OpenFolder(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        Directory.CreateDirectory(path);
+        return Execute(path);
+    }
+
+    private bool Execute(string file)
+    {
+        // The URL is the single "file" argument: no parameters string, nothing for a shell to split.
+        nint result = 0;
+        void Run() => result = Shell32.ShellExecuteW(0, "open", file, null, null, Shell32.SW_SHOWNORMAL);
+
+        // ShellExecute may hand the work to COM shell extensions, which want a single-threaded apartment
+        // (Process.Start does the same when called from a thread-pool thread).
+        if (Thread.CurrentThread.GetApartmentState() == ApartmentState.STA)
+        {
+            Run();
+        }
+        else
+        {
+            var thread = new Thread(Run) { IsBackground = true, Name = "TrayPop ShellExecute" };
+            thread.SetApartmentState(ApartmentState.STA);
+            thread.Start();
+            thread.Join();
+        }
+
+        if (result > 32)
+        {
+            return true;
+        }
+
+        Log.LaunchFailed(logger, (long)result);
+        return false;
+    }
+}
