@@ -1,0 +1,56 @@
+using System.Net.Sockets;
+using System.Text;
+using System.Text.Json;
+using TrayPop.Core.Tests.Support;
+
+namespace TrayPop.Core.Tests.Intake;
+
+public sealed class LineIntakeTests : IAsyncLifetime
+{
+    private RunningService _service = null!;
+
+    public async Task InitializeAsync() => _service = await RunningService.StartAsync();
+
+    public async Task DisposeAsync() => await _service.DisposeAsync();
+
+    private async Task<List<JsonElement>> SendAsync(string lines, int replies)
+    {
+        using var client = new TcpClient();
+        await client.ConnectAsync("127.0.0.1", _service.LinePort);
+        var stream = client.GetStream();
+        await stream.WriteAsync(Encoding.UTF8.GetBytes(lines));
+        using var reader = new StreamReader(stream, Encoding.UTF8);
+        var result = new List<JsonElement>();
+        for (var i = 0; i < replies; i++)
+        {
+            var line = await reader.ReadLineAsync();
+            Assert.NotNull(line);
+            result.Add(JsonDocument.Parse(line).RootElement.Clone());
+        }
+
+        return result;
+    }
+
+    [Fact]
+    public async Task Line_KnownNumber_OpensRecordAndRepliesOneLine()
+    {
+        var replies = await SendAsync("{\"number\":\"+14255550101\",\"type\":\"inbound\"}\n", 1);
+
+        Assert.Equal("popped", replies[0].GetProperty("status").GetString());
+        Assert.Contains(TestSeed.JaneId, _service.Launcher.Opened.Single().AbsoluteUri, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Line_BadLines_GetErrorLinesAndTheConnectionKeepsServing()
+    {
+        var lines = "not json\n" + new string('x', 5000) + "\n{\"type\":\"inbound\"}\n{\"number\":\"+14255550101\"}\n";
+
+        var replies = await SendAsync(lines, 4);
+
+        Assert.Contains("not valid JSON", replies[0].GetProperty("error").GetString(), StringComparison.Ordinal);
+        Assert.Contains("longer than 4096 bytes", replies[1].GetProperty("error").GetString(), StringComparison.Ordinal);
+        Assert.Contains("number is required", replies[2].GetProperty("error").GetString(), StringComparison.Ordinal);
+        Assert.Equal("popped", replies[3].GetProperty("status").GetString());
+        Assert.Single(_service.Launcher.Opened);
+    }
+}
