@@ -1,2 +1,3 @@
-// Placeholder entry point; the emulator proper is being built.
-return 0;
+using DataverseEmulator.Hosting;
+
+return await StandaloneHost.RunAsync(args);

@@ -1,0 +1,8 @@
+namespace DataverseEmulator.Auth;
+
+internal enum ClientCheck
+{
+    Accepted,
+    UnknownClient,
+    WrongSecret,
+}

@@ -1,0 +1,9 @@
+namespace DataverseEmulator.Auth;
+
+internal enum TokenCheck
+{
+    Accepted,
+    Missing,
+    Invalid,
+    Expired,
+}

@@ -1,0 +1,62 @@
+namespace DataverseEmulator.Batch;
+
+/// <summary>Reads the requests of a $batch body, including those inside change sets.</summary>
+internal static class BatchRequestParser
+{
+    public static IReadOnlyList<BatchPart> Parse(string? contentType, string body)
+    {
+        var requests = new List<BatchPart>();
+        foreach (var (headers, content) in MultipartReader.ReadParts(body, MultipartReader.BoundaryOf(contentType)))
+        {
+            var partType = headers.GetValueOrDefault("Content-Type") ?? string.Empty;
+            if (partType.StartsWith("multipart/mixed", StringComparison.OrdinalIgnoreCase))
+            {
+                var changeSet = MultipartReader.BoundaryOf(partType);
+                foreach (var (innerHeaders, innerContent) in MultipartReader.ReadParts(content, changeSet))
+                {
+                    var request = ParseRequest(innerHeaders, innerContent, changeSet);
+                    if (request.Method == "GET")
+                    {
+                        throw new BatchFormatException("GET requests are not allowed inside a change set.");
+                    }
+
+                    requests.Add(request);
+                }
+
+                continue;
+            }
+
+            requests.Add(ParseRequest(headers, content, null));
+        }
+
+        return requests;
+    }
+
+    private static BatchPart ParseRequest(Dictionary<string, string> partHeaders, string content, string? changeSet)
+    {
+        var partType = partHeaders.GetValueOrDefault("Content-Type");
+        if (partType is null || !partType.StartsWith("application/http", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new BatchFormatException($"Each batch part must have Content-Type application/http, not '{partType ?? "(none)"}'.");
+        }
+
+        var lines = content.Split('\n');
+        var first = 0;
+        while (first < lines.Length && lines[first].Trim().Length == 0)
+        {
+            first++;
+        }
+
+        var requestLine = first < lines.Length ? lines[first].Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries) : [];
+        if (requestLine.Length is < 2 or > 3 || (requestLine.Length == 3 && !requestLine[2].StartsWith("HTTP/", StringComparison.Ordinal)))
+        {
+            throw new BatchFormatException($"'{(first < lines.Length ? lines[first].Trim() : string.Empty)}' is not a request line such as 'GET contacts HTTP/1.1'.");
+        }
+
+        var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        var bodyStart = MultipartReader.ReadHeaders(lines, first + 1, headers);
+        var body = string.Join("\n", lines.Skip(bodyStart)).Trim();
+        var contentId = partHeaders.GetValueOrDefault("Content-ID") ?? headers.GetValueOrDefault("Content-ID");
+        return new BatchPart(requestLine[0].ToUpperInvariant(), requestLine[1], headers, body, contentId, changeSet);
+    }
+}

@@ -1,0 +1,49 @@
+namespace DataverseEmulator;
+
+/// <summary>One misbehaviour of the emulated service, applied to a Web API request. Immutable.</summary>
+public sealed record EmulatorFault
+{
+    private EmulatorFault(EmulatorFaultKind kind, TimeSpan delay, TimeSpan retryAfter, int statusCode)
+    {
+        Kind = kind;
+        Delay = delay;
+        RetryAfter = retryAfter;
+        StatusCode = statusCode;
+    }
+
+    public EmulatorFaultKind Kind { get; }
+
+    /// <summary>Time to wait before answering (for every kind; the whole fault for <see cref="EmulatorFaultKind.Latency"/>).</summary>
+    public TimeSpan Delay { get; init; }
+
+    /// <summary>Value of the Retry-After header, in whole seconds, for 429 and 503.</summary>
+    public TimeSpan RetryAfter { get; }
+
+    /// <summary>HTTP status answered; 0 for latency and dropped connections.</summary>
+    public int StatusCode { get; }
+
+    public static EmulatorFault Latency(TimeSpan delay) => new(EmulatorFaultKind.Latency, delay, TimeSpan.Zero, 0);
+
+    /// <summary>429 Too Many Requests with <c>Retry-After</c>, as Dataverse's service protection limits answer.</summary>
+    public static EmulatorFault Throttle(TimeSpan retryAfter) => new(EmulatorFaultKind.Throttle, TimeSpan.Zero, retryAfter, 429);
+
+    public static EmulatorFault ServerError() => Status(500);
+
+    /// <summary>503, optionally with Retry-After.</summary>
+    public static EmulatorFault ServiceUnavailable(TimeSpan? retryAfter = null) =>
+        new(EmulatorFaultKind.Status, TimeSpan.Zero, retryAfter ?? TimeSpan.Zero, 503);
+
+    /// <summary>Any error status (400–599) with an OData error body.</summary>
+    public static EmulatorFault Status(int statusCode)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(statusCode, 400);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(statusCode, 599);
+        return new(EmulatorFaultKind.Status, TimeSpan.Zero, TimeSpan.Zero, statusCode);
+    }
+
+    /// <summary>The server aborts the connection (the client sees an IOException / HttpRequestException).</summary>
+    public static EmulatorFault DropConnection() => new(EmulatorFaultKind.DropConnection, TimeSpan.Zero, TimeSpan.Zero, 0);
+
+    /// <summary>The same fault, answered only after <paramref name="delay"/>.</summary>
+    public EmulatorFault After(TimeSpan delay) => this with { Delay = delay };
+}

@@ -1,0 +1,11 @@
+namespace DataverseEmulator.Filtering;
+
+internal enum ComparisonOperator
+{
+    Equal,
+    NotEqual,
+    GreaterThan,
+    GreaterOrEqual,
+    LessThan,
+    LessOrEqual,
+}

@@ -1,0 +1,22 @@
+using System.Text.Json.Nodes;
+
+namespace DataverseEmulator.Filtering;
+
+/// <summary>Microsoft.Dynamics.CRM.In / NotIn: the column equals one of the values.</summary>
+internal sealed class InNode(string property, IReadOnlyList<JsonNode?> values, bool negated) : FilterNode
+{
+    public string Property { get; } = property;
+
+    public IReadOnlyList<JsonNode?> Values { get; } = values;
+
+    public bool Negated { get; } = negated;
+
+    public override bool Evaluate(JsonObject record)
+    {
+        var value = record[Property];
+        var found = Values.Any(v => FilterValueComparer.AreEqual(value, v));
+        return found != Negated;
+    }
+
+    public override string ToString() => $"{(Negated ? "NotIn" : "In")}({Property},[{string.Join(",", Values.Select(v => v?.ToJsonString()))}])";
+}

@@ -1,0 +1,7 @@
+namespace DataverseEmulator.Filtering;
+
+internal enum LogicalOperator
+{
+    And,
+    Or,
+}

@@ -1,0 +1,3 @@
+namespace DataverseEmulator.Filtering;
+
+internal readonly record struct PropertyReference(string Name, int Position);

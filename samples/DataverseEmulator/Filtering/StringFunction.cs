@@ -1,0 +1,8 @@
+namespace DataverseEmulator.Filtering;
+
+internal enum StringFunction
+{
+    Contains,
+    StartsWith,
+    EndsWith,
+}

@@ -1,0 +1,67 @@
+using DataverseEmulator.Filtering;
+using DataverseEmulator.Store;
+
+namespace DataverseEmulator.Pages;
+
+/// <summary>The global search page: records of contacts, accounts and leads that contain the text, phones compared by digits.</summary>
+internal static class SearchPage
+{
+    private static readonly string[] SearchedSets = ["contacts", "accounts", "leads"];
+
+    public static HtmlPage Build(EntityStore store, string searchText)
+    {
+        // Dynamics users type '*' as a wildcard; substring search makes it redundant.
+        var text = searchText.Replace("*", string.Empty, StringComparison.Ordinal).Trim();
+        var results = new List<(EntityDefinition Entity, EntityRecord Record)>();
+        foreach (var set in SearchedSets)
+        {
+            if (store.FindBySet(set) is not { } table)
+            {
+                continue;
+            }
+
+            results.AddRange(table.Snapshot().Where(r => Matches(table.Definition, r, text)).Select(r => (table.Definition, r)));
+        }
+
+        var page = new HtmlPage($"Search: {searchText} - Dataverse emulator")
+            .Raw("<main id=\"search\">")
+            .Raw($"<h1>Search results for <span id=\"searchtext\">{HtmlPage.Encode(searchText)}</span></h1>")
+            .Raw($"<p><span id=\"resultcount\">{results.Count}</span> records found</p>")
+            .Raw("<ol id=\"results\">");
+        foreach (var (entity, record) in results)
+        {
+            var name = entity.PrimaryNameColumn is { } column ? record.Values[column]?.ToString() : null;
+            var phones = entity.PhoneColumns.Select(c => record.Values[c]?.ToString()).Where(p => !string.IsNullOrEmpty(p));
+            var href = $"main.aspx?pagetype=entityrecord&etn={entity.LogicalName}&id={record.Id:D}";
+            page.Raw($"<li class=\"result\" data-entity=\"{HtmlPage.Encode(entity.LogicalName)}\" data-id=\"{record.Id:D}\">" +
+                     $"<a href=\"{HtmlPage.Encode(href)}\">{HtmlPage.Encode(name)}</a> ({HtmlPage.Encode(entity.DisplayName)}) " +
+                     $"<span class=\"phones\">{HtmlPage.Encode(string.Join(", ", phones))}</span></li>");
+        }
+
+        return page.Raw("</ol>\n</main>");
+    }
+
+    private static bool Matches(EntityDefinition entity, EntityRecord record, string text)
+    {
+        if (text.Length == 0)
+        {
+            return false;
+        }
+
+        foreach (var (column, node) in record.Values)
+        {
+            if (column == entity.KeyColumn || column.StartsWith('_') || FilterValueComparer.AsText(node) is not { } value)
+            {
+                continue;
+            }
+
+            if (value.Contains(text, StringComparison.OrdinalIgnoreCase) ||
+                (entity.PhoneColumns.Contains(column) && PhoneDigits.Matches(value, text)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,88 @@
+using System.Text.Json.Nodes;
+
+namespace DataverseEmulator.Store;
+
+/// <summary>The rows of one table, in seed order. Reads take a snapshot so queries never see a half-applied write.</summary>
+internal sealed class EntityTable(EntityDefinition definition)
+{
+    private readonly Lock _gate = new();
+    private readonly List<EntityRecord> _rows = [];
+    private readonly Dictionary<Guid, EntityRecord> _byId = [];
+
+    public EntityDefinition Definition { get; private set; } = definition;
+
+    public int Count
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _rows.Count;
+            }
+        }
+    }
+
+    public IReadOnlyList<EntityRecord> Snapshot()
+    {
+        lock (_gate)
+        {
+            return [.. _rows];
+        }
+    }
+
+    public EntityRecord? Find(Guid id)
+    {
+        lock (_gate)
+        {
+            return _byId.GetValueOrDefault(id);
+        }
+    }
+
+    /// <summary>Adds a row; false when the key is taken (Dataverse answers a duplicate key with 412).</summary>
+    public bool TryAdd(EntityRecord record)
+    {
+        lock (_gate)
+        {
+            if (!_byId.TryAdd(record.Id, record))
+            {
+                return false;
+            }
+
+            _rows.Add(record);
+            AddUnknownColumns(record.Values);
+            return true;
+        }
+    }
+
+    public bool Remove(Guid id)
+    {
+        lock (_gate)
+        {
+            if (!_byId.Remove(id, out var record))
+            {
+                return false;
+            }
+
+            _rows.Remove(record);
+            return true;
+        }
+    }
+
+    /// <summary>Runs a change under the table's lock, so a concurrent reader sees the row before or after, never between.</summary>
+    public T Update<T>(Func<T> change)
+    {
+        lock (_gate)
+        {
+            return change();
+        }
+    }
+
+    private void AddUnknownColumns(JsonObject values)
+    {
+        var extra = values.Select(p => p.Key).Where(k => !k.Contains('@', StringComparison.Ordinal) && !Definition.Columns.Contains(k)).ToArray();
+        if (extra.Length > 0)
+        {
+            Definition = Definition with { Columns = [.. Definition.Columns, .. extra] };
+        }
+    }
+}

@@ -1,0 +1,85 @@
+using System.Text.Json.Nodes;
+using DataverseEmulator.Store;
+
+namespace DataverseEmulator.WebApi;
+
+/// <summary>Routes one Web API request (top-level or from a $batch part) to its handler.</summary>
+internal sealed class ApiDispatcher(EntityStore store, EmulatorSettings settings)
+{
+    public ApiResponse Dispatch(ApiRequest request)
+    {
+        if (request.ResourcePath.Length == 0)
+        {
+            return request.Method == "GET" ? ServiceDocument(request) : ODataErrors.MethodNotAllowed(request.Method);
+        }
+
+        if (ResourcePath.Parse(request.ResourcePath) is not { } path)
+        {
+            return ODataErrors.BadQuery($"Bad Request - Error in query syntax: '{request.ResourcePath}'.");
+        }
+
+        switch (path.Segment)
+        {
+            case "WhoAmI" when path.Rest is null && path.Key is null or "":
+                return request.Method == "GET" ? WhoAmIHandler.Handle(request, settings) : ODataErrors.MethodNotAllowed(request.Method);
+            case "$metadata":
+                return request.Method == "GET" ? MetadataDocument.Build(store) : ODataErrors.MethodNotAllowed(request.Method);
+            case "$batch":
+                return ODataErrors.BadQuery("A batch request cannot contain another batch request.");
+        }
+
+        if (store.FindBySet(path.Segment) is not { } table)
+        {
+            return ODataErrors.SegmentNotFound(path.Segment);
+        }
+
+        if (path.Key is null)
+        {
+            if (path.Rest == "/$count")
+            {
+                return request.Method == "GET" ? EntitySetHandler.Count(table) : ODataErrors.MethodNotAllowed(request.Method);
+            }
+
+            if (path.Rest is not null)
+            {
+                return ODataErrors.SegmentNotFound(path.Rest.TrimStart('/'));
+            }
+
+            return request.Method switch
+            {
+                "GET" => EntitySetHandler.GetCollection(request, table),
+                "POST" => RecordWriter.Create(request, table, store),
+                _ => ODataErrors.MethodNotAllowed(request.Method),
+            };
+        }
+
+        if (path.KeyAsId(table.Definition.KeyColumn) is not { } id)
+        {
+            return ODataErrors.BadQuery($"Bad Request - Error in query syntax. The key '{path.Key}' is not a valid {table.Definition.KeyColumn}.");
+        }
+
+        if (path.Rest is not null)
+        {
+            return ODataErrors.SegmentNotFound(path.Rest.TrimStart('/'));
+        }
+
+        return request.Method switch
+        {
+            "GET" => EntitySetHandler.GetRecord(request, table, id),
+            "PATCH" => RecordWriter.Upsert(request, table, store, id),
+            "DELETE" => RecordWriter.Delete(table, id),
+            _ => ODataErrors.MethodNotAllowed(request.Method),
+        };
+    }
+
+    private ApiResponse ServiceDocument(ApiRequest request) => ApiResponse.Json(200, new JsonObject
+    {
+        ["@odata.context"] = $"{request.ApiBase}$metadata",
+        ["value"] = new JsonArray([.. store.Tables.Select(t => (JsonNode)new JsonObject
+        {
+            ["name"] = t.Definition.SetName,
+            ["kind"] = "EntitySet",
+            ["url"] = t.Definition.SetName,
+        })]),
+    });
+}

@@ -1,0 +1,67 @@
+using DataverseEmulator.Auth;
+using DataverseEmulator.Batch;
+using DataverseEmulator.Diagnostics;
+using DataverseEmulator.Faults;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+
+namespace DataverseEmulator.WebApi;
+
+/// <summary>
+/// Everything under <c>/api/data/</c>: count the request, act out any fault, check the token, then answer.
+/// Faults come before the token check because a throttled or failing service answers before it authenticates.
+/// </summary>
+internal sealed class ApiEndpoint(
+    ApiDispatcher dispatcher,
+    BatchHandler batch,
+    FaultResponder faults,
+    EmulatorAuth auth,
+    RequestLog log,
+    EmulatorSettings settings)
+{
+    public async Task HandleAsync(HttpContext context)
+    {
+        var request = context.Request;
+        var target = context.Features.Get<IHttpRequestFeature>()?.RawTarget is { Length: > 0 } raw && raw.StartsWith('/')
+            ? raw
+            : $"{request.PathBase}{request.Path}{request.QueryString}";
+        log.Record(request.Method, target);
+
+        if (await faults.TryApplyAsync(context))
+        {
+            return;
+        }
+
+        var organizationRoot = new Uri($"{request.Scheme}://{request.Host}{request.PathBase}/");
+        var check = auth.Check(request.Headers.Authorization.ToString() is { Length: > 0 } header ? header : null);
+        if (check != TokenCheck.Accepted)
+        {
+            await ApiResponseWriter.WriteAsync(context, BearerChallenge.For(check, organizationRoot, settings.TenantId));
+            return;
+        }
+
+        var version = context.Request.RouteValues["version"]?.ToString() ?? string.Empty;
+        if (!ApiVersions.IsSupported(version))
+        {
+            await ApiResponseWriter.WriteAsync(context, ODataErrors.SegmentNotFound(version));
+            return;
+        }
+
+        var apiRequest = await ReadAsync(context, new Uri(organizationRoot, $"api/data/{version}/"));
+        var response = apiRequest.ResourcePath == "$batch"
+            ? request.Method == "POST" ? batch.Handle(apiRequest) : ODataErrors.MethodNotAllowed(request.Method).WithHeader("Allow", "POST")
+            : dispatcher.Dispatch(apiRequest);
+        await ApiResponseWriter.WriteAsync(context, response);
+    }
+
+    private static async Task<ApiRequest> ReadAsync(HttpContext context, Uri apiBase)
+    {
+        var request = context.Request;
+        using var reader = new StreamReader(request.Body);
+        var body = await reader.ReadToEndAsync(context.RequestAborted);
+        var headers = request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
+        var query = request.Query.ToDictionary(q => q.Key, q => q.Value.ToString(), StringComparer.Ordinal);
+        var resource = context.Request.RouteValues["rest"]?.ToString() ?? string.Empty;
+        return new ApiRequest(request.Method, resource, query, headers, body, apiBase);
+    }
+}

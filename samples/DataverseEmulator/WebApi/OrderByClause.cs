@@ -1,0 +1,3 @@
+namespace DataverseEmulator.WebApi;
+
+internal readonly record struct OrderByClause(string Column, bool Descending);
