@@ -20,6 +20,11 @@ internal sealed class RecentCalls
         ArgumentNullException.ThrowIfNull(call);
         lock (gate)
         {
+            if (call.CallId is { } id && calls.FirstOrDefault(c => c.CallId == id) is { } earlier)
+            {
+                calls.Remove(earlier);
+            }
+
             calls.AddFirst(call);
             while (calls.Count > capacity)
             {

@@ -1,5 +1,8 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using TrayPop.Core.Calls;
+using TrayPop.Core.Hosting;
 using TrayPop.Core.Pop;
 using TrayPop.Core.Tray;
 
@@ -8,17 +11,15 @@ namespace TrayPop.Windows.Tray;
 /// <summary>Carries out the tray's commands. Decides nothing: the menu model and the pending notification did.</summary>
 internal sealed class TrayCommandExecutor(
     TrayStatus status,
+    PopSwitch popSwitch,
     ILauncher launcher,
     ShellLauncher shell,
     INotifier notifier,
     IHostApplicationLifetime lifetime,
+    IConfiguration configuration,
     ILogger<TrayCommandExecutor> logger,
     IConnectionCheck? connectionCheck = null)
 {
-    /// <summary>Where the file log goes; the host's logging setup writes there.</summary>
-    public static string LogFolder { get; } =
-        Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData), "TrayPop", "logs");
-
     /// <summary>Runs <paramref name="command"/> off the caller's thread, so the tray's message loop never waits on it.</summary>
     public void Execute(TrayCommand command)
     {
@@ -34,16 +35,16 @@ internal sealed class TrayCommandExecutor(
             switch (command.Kind)
             {
                 case TrayCommandKind.PausePops:
-                    status.SetPaused(true);
+                    popSwitch.Paused = true;
                     break;
                 case TrayCommandKind.ResumePops:
-                    status.SetPaused(false);
+                    popSwitch.Paused = false;
                     break;
                 case TrayCommandKind.OpenUrl when command.Url is { } url:
                     launcher.Open(url);
                     break;
                 case TrayCommandKind.OpenLogFolder:
-                    shell.OpenFolder(LogFolder);
+                    shell.OpenFolder(LogSetup.LogDirectory(configuration));
                     break;
                 case TrayCommandKind.CheckConnection:
                     await CheckConnectionAsync(cancellationToken);

@@ -1,5 +1,7 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using TrayPop.Core.Calls;
 using TrayPop.Core.Pop;
 using TrayPop.Core.Tray;
 
@@ -7,26 +9,28 @@ namespace TrayPop.Windows.Tray;
 
 internal static class TrayServiceCollectionExtensions
 {
-    /// <summary>The browser launcher alone: what a headless (--no-tray) run needs from Windows.</summary>
-    public static IServiceCollection AddWindowsLauncher(this IServiceCollection services)
+    /// <summary>
+    /// The notification-area icon with its balloons and menu, unless <c>TrayPop:Tray:Enabled</c> is false
+    /// (<c>--no-tray</c>): then notifications go to the log and no icon appears. Pages open through the
+    /// core's launcher, which on Windows is ShellExecute "open" behind the CRM-origin check.
+    /// </summary>
+    public static IServiceCollection AddWindowsTray(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ShellLauncher>();
-        services.AddSingleton<ILauncher>(sp => sp.GetRequiredService<ShellLauncher>());
-        return services;
-    }
-
-    /// <summary>The notification-area icon, its balloons and menu, and the launcher.</summary>
-    public static IServiceCollection AddWindowsTray(this IServiceCollection services)
-    {
-        services.AddWindowsLauncher();
         services.TryAddSingleton<TrayStatus>();
         services.TryAddSingleton<RecentCalls>();
         services.TryAddSingleton<PendingNotification>();
         services.TryAddSingleton<TrayWindow>();
         services.TryAddSingleton<TrayCommandExecutor>();
-        services.AddSingleton<INotifier, TrayNotifier>();
+        services.AddSingleton<IPopListener, RecentCallsListener>();
+        services.AddSingleton<INotifier>(provider => IsTrayEnabled(provider)
+            ? ActivatorUtilities.CreateInstance<TrayNotifier>(provider)
+            : ActivatorUtilities.CreateInstance<LogNotifier>(provider));
         services.AddHostedService<TrayHostedService>();
         return services;
     }
+
+    public static bool IsTrayEnabled(IServiceProvider provider) =>
+        provider.GetRequiredService<IConfiguration>().GetValue("TrayPop:Tray:Enabled", true);
 }

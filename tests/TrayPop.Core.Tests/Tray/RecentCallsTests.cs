@@ -31,6 +31,17 @@ public class RecentCallsTests
         Assert.Equal("caller 3", snapshot[^1].Caller);
     }
 
+    [Fact]
+    public void Add_SameCallIdAgain_ReplacesTheEarlierEntry()
+    {
+        var calls = new RecentCalls();
+        calls.Add(Call(1) with { CallId = "abc" });
+        calls.Add(Call(2));
+        calls.Add(Call(3) with { CallId = "abc" });
+
+        Assert.Equal(["caller 3", "caller 2"], calls.Snapshot().Select(c => c.Caller));
+    }
+
     internal static RecentCall Call(int i) =>
         new(Start.AddMinutes(i), $"caller {i}", new Uri($"https://crm.example/main.aspx?pagetype=entityrecord&etn=contact&id={i}"));
 }
