@@ -51,6 +51,16 @@ public sealed class CallerIdParserTests
     public void Parse_WhenCountryCodeWithoutPlus_ReturnsE164(string region, string raw, string e164) =>
         Assert.Equal(e164, PhoneTestServices.Parser(region).Parse(raw).E164);
 
+    [Fact]
+    public void Parse_WhenCountryCodeWithoutPlusIsAlsoAValidNationalNumber_PrefersTheNationalReading()
+    {
+        // Germany's open plan makes 4915123456789 also 0491 5123456789 (Leer); libphonenumber and a German
+        // dialler both read it nationally, so guessing the mobile +49 1512 … would risk the wrong record.
+        var id = PhoneTestServices.Parser("DE").Parse("4915123456789");
+
+        Assert.Equal("+494915123456789", id.E164);
+    }
+
     [Theory]
     [InlineData("US", "011 44 20 7946 0958", "+442079460958")]
     [InlineData("GB", "00 1 425 555 0101", "+14255550101")]
