@@ -17,19 +17,38 @@ internal static class HttpIntake
     public static IEndpointRouteBuilder MapCallIntake(this IEndpointRouteBuilder routes)
     {
         routes.MapGet("/call", context => HandleAsync(context, CallEventDecoder.FromQuery(context.Request.Query), launch: true));
-        routes.MapPost("/call", async context => await HandleAsync(context, await DecodeBodyAsync(context.Request), launch: true));
+        routes.MapPost("/call", PostCallAsync);
         routes.MapGet("/pop", PopAsync);
         routes.MapGet("/health", context => context.RequestServices.GetRequiredService<HealthReport>().WriteAsync(context));
         return routes;
     }
 
-    private static async Task<DecodeResult> DecodeBodyAsync(HttpRequest request)
+    private static async Task PostCallAsync(HttpContext context)
     {
-        if (request.ContentLength > MaxBodyBytes)
+        DecodeResult decoded;
+        try
         {
-            return DecodeResult.Fail($"the body is larger than {MaxBodyBytes} bytes");
+            decoded = context.Request.ContentLength > MaxBodyBytes ? TooLarge : await DecodeBodyAsync(context.Request);
+        }
+        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            // A chunked body that grows past the limit is cut off by Kestrel while we read it.
+            decoded = TooLarge;
         }
 
+        if (ReferenceEquals(decoded.Error, TooLarge.Error))
+        {
+            await RejectAsync(context, decoded.Error!, StatusCodes.Status413PayloadTooLarge);
+            return;
+        }
+
+        await HandleAsync(context, decoded, launch: true);
+    }
+
+    private static readonly DecodeResult TooLarge = DecodeResult.Fail($"the body is larger than {MaxBodyBytes} bytes");
+
+    private static async Task<DecodeResult> DecodeBodyAsync(HttpRequest request)
+    {
         if (request.HasFormContentType)
         {
             var form = await request.ReadFormAsync();
@@ -85,11 +104,11 @@ internal static class HttpIntake
         await context.Response.WriteAsync($"<!doctype html><title>TrayPop</title><p>TrayPop: {why}.</p>", context.RequestAborted);
     }
 
-    private static async Task RejectAsync(HttpContext context, string reason)
+    private static async Task RejectAsync(HttpContext context, string reason, int status = StatusCodes.Status400BadRequest)
     {
         var logger = context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(HttpIntake));
         Log.EventRejected(logger, "http", reason);
-        context.Response.StatusCode = StatusCodes.Status400BadRequest;
+        context.Response.StatusCode = status;
         context.Response.ContentType = "application/json";
         await context.Response.Body.WriteAsync(PopReportJson.Error(reason), context.RequestAborted);
     }

@@ -24,7 +24,7 @@ internal static class TestSeed
             {"accountid":"{{AccountId}}","name":"Fabrikam Ltd","telephone1":"+44 (0)20 7946 0958","statecode":0}
           ],
           "leads": [
-            {"leadid":"{{LeadId}}","fullname":"Lee Lead","mobilephone":"0113 496 0123","statecode":0}
+            {"leadid":"{{LeadId}}","fullname":"Lee Lead","mobilephone":"+44 113 496 0123","statecode":0}
           ]
         }
         """);
