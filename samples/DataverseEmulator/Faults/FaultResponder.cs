@@ -19,10 +19,12 @@ internal sealed class FaultResponder(EmulatorFaults faults, TimeProvider timePro
         {
             // Stopping the server ends the wait too, so disposing a test's emulator never waits out a fake clock.
             using var wait = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, stopping);
-            faults.OnDelayStarted(fault.Delay);
             try
             {
-                await Task.Delay(fault.Delay, timeProvider, wait.Token);
+                // Announce only once the timer exists, so a test that advances its clock on the event is never early.
+                var delay = Task.Delay(fault.Delay, timeProvider, wait.Token);
+                faults.OnDelayStarted(fault.Delay);
+                await delay;
             }
             catch (OperationCanceledException)
             {
