@@ -1,0 +1,104 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using TrayPop.SystemTests.Support;
+
+namespace TrayPop.SystemTests.Windows;
+
+/// <summary>
+/// The published win-x64 TrayPop.exe under Wine on a virtual X display: tray icon, an unknown
+/// caller's balloon from a real call event, the click that opens the new-contact form, the menu, Exit.
+/// </summary>
+[Trait("Category", "System")]
+public sealed class WindowsTrayTests(ITestOutputHelper output)
+{
+    private const string UnknownNumber = "+14255550188";
+
+    // Wine's stand-alone tray: a window of 20-pixel cells (16-pixel icon plus border), ours in the first.
+    private const string WineTrayTitle = "Wine System Tray";
+    private const int TrayCell = 20;
+
+    [SystemFact("wine", "wineserver", "Xvfb", "xdotool", "import", "convert")]
+    public async Task Tray_UnderWine_NotifiesUnknownCaller_OpensFormOnClick_AndExitsFromMenu()
+    {
+        SystemTools.Require(SystemTools.Wine);
+        var exe = await WindowsBuild.ExeAsync();
+        await using var desktop = await WineDesktop.StartAsync();
+        var log = new OutputLog();
+        var port = FreeTcpPort();
+
+        try
+        {
+            using var tray = desktop.StartWine(exe, ["demo", $"--TrayPop:Listener:Port={port}"], log);
+
+            // The icon is up, in the Ready colour (green).
+            var trayWindow = await Eventually.Get(async () => await desktop.FindWindowAsync(WineTrayTitle) is { } r ? (object)r : null, "the Wine tray window");
+            var (iconX, iconY) = Centre((Rectangle)trayWindow);
+            using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/") };
+            await Eventually.True(async () => await IsHealthyAsync(http), "TrayPop's intake to answer /health");
+            var ready = await desktop.PixelAsync(iconX, iconY);
+            Assert.True(ready.G > ready.R + 40 && ready.G > ready.B + 40, $"icon should be green when ready, was {ready}");
+            output.WriteLine("tray icon: " + await desktop.ScreenshotAsync("tray-ready.png"));
+
+            // A real call event for a number the CRM does not know: a balloon offers to create a contact.
+            using var reply = await http.GetAsync(new Uri($"call?number={Uri.EscapeDataString(UnknownNumber)}&type=inbound", UriKind.Relative));
+            var body = await reply.Content.ReadAsStringAsync();
+            Assert.Equal(HttpStatusCode.Accepted, reply.StatusCode);
+            Assert.Contains("\"action\":\"notify\"", body, StringComparison.Ordinal);
+            var balloonArea = new Rectangle(0, iconY + 15, 300, 50);
+            await Eventually.True(async () => await desktop.BrightnessAsync(balloonArea) > 0.5, "the balloon to appear under the icon");
+            output.WriteLine("balloon: " + await desktop.ScreenshotAsync("tray-balloon.png"));
+            Assert.Empty(desktop.LaunchedUrls());
+
+            // Wine's tray never reports a click on the balloon itself (no NIN_BALLOONUSERCLICK), so click
+            // the icon: shortly after a notification that opens its page too.
+            await desktop.ClickAsync(iconX, iconY, button: 1);
+            var launched = await Eventually.Get(() => Task.FromResult(desktop.LaunchedUrls() is [var first, ..] ? first : null), "the browser to be asked for the new-contact form");
+            Assert.Contains("pagetype=entityrecord", launched, StringComparison.Ordinal);
+            Assert.Contains("etn=contact", launched, StringComparison.Ordinal);
+            Assert.Contains("14255550188", launched, StringComparison.Ordinal);
+
+            // One TrayPop per session: a second start exits at once and leaves the first alone.
+            using var second = desktop.StartWine(exe, ["demo", $"--TrayPop:Listener:Port={FreeTcpPort()}"], new OutputLog());
+            await Eventually.True(() => second.HasExited, "the second start to exit");
+            Assert.Equal(0, second.ExitCode);
+            Assert.False(tray.HasExited);
+
+            // Right-click opens the menu; Up wraps to its last item, Exit.
+            await desktop.ClickAsync(iconX, iconY, button: 3);
+            await Eventually.True(async () => await desktop.BrightnessAsync(new Rectangle(iconX + 5, 0, 100, Math.Max(iconY - 5, 10))) > 0.5, "the tray menu to open");
+            output.WriteLine("menu: " + await desktop.ScreenshotAsync("tray-menu.png"));
+            await desktop.KeysAsync("Up", "Return");
+
+            await Eventually.True(() => tray.HasExited, "TrayPop to exit from its menu");
+            Assert.Equal(0, tray.ExitCode);
+            await Eventually.True(async () => await desktop.FindWindowAsync(WineTrayTitle) is null, "the tray icon to go away");
+        }
+        finally
+        {
+            output.WriteLine("TrayPop output:\n" + log);
+        }
+    }
+
+    private static (int X, int Y) Centre(Rectangle trayWindow) => (trayWindow.X + (TrayCell / 2), trayWindow.Y + (TrayCell / 2));
+
+    private static async Task<bool> IsHealthyAsync(HttpClient http)
+    {
+        try
+        {
+            using var response = await http.GetAsync(new Uri("health", UriKind.Relative));
+            return response.IsSuccessStatusCode;
+        }
+        catch (HttpRequestException)
+        {
+            return false;
+        }
+    }
+
+    private static int FreeTcpPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
