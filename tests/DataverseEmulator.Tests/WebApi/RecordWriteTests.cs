@@ -1,0 +1,137 @@
+using System.Net;
+using System.Text;
+using DataverseEmulator.Tests.Support;
+
+namespace DataverseEmulator.Tests.WebApi;
+
+public class RecordWriteTests : IAsyncLifetime
+{
+    private const string JaneId = "8d6e3b1c-4f2a-4c1e-9b7d-1a2b3c4d5e01";
+    private const string CallId = "0f0e0d0c-0000-4000-8000-0000000000c1";
+    private RunningEmulator _emulator = null!;
+
+    public async Task InitializeAsync() => _emulator = await RunningEmulator.StartAsync();
+
+    public async Task DisposeAsync() => await _emulator.DisposeAsync();
+
+    [Fact]
+    public async Task CreatePhoneCall_Returns204WithEntityIdAndStoresLookupsAndParties()
+    {
+        using var response = await SendAsync(HttpMethod.Post, "api/data/v9.2/phonecalls", $$"""
+            {"activityid":"{{CallId}}","subject":"Call from Jane","phonenumber":"+14255550101","directioncode":false,
+             "regardingobjectid_contact_phonecall@odata.bind":"/contacts({{JaneId}})",
+             "phonecall_activity_parties":[{"participationtypemask":1,"partyid_contact@odata.bind":"/contacts({{JaneId}})"}]}
+            """);
+
+        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+        Assert.Equal($"{_emulator.Server.BaseUri}api/data/v9.2/phonecalls({CallId})", response.Headers.GetValues("OData-EntityId").Single());
+        var call = await _emulator.GetJsonAsync($"api/data/v9.2/phonecalls({CallId})?$select=subject,_regardingobjectid_value,statecode");
+        Assert.Equal(JaneId, call.GetProperty("_regardingobjectid_value").GetString());
+        Assert.Equal(0, call.GetProperty("statecode").GetInt32());
+        var parties = await _emulator.GetJsonAsync($"api/data/v9.2/activityparties?$filter=_activityid_value eq {CallId}");
+        Assert.Equal(JaneId, Assert.Single(parties.GetProperty("value").EnumerateArray()).GetProperty("_partyid_value").GetString());
+    }
+
+    [Fact]
+    public async Task Create_ReturnRepresentation_Is201WithBody()
+    {
+        using var response = await SendAsync(HttpMethod.Post, "api/data/v9.2/phonecalls", """{"subject":"x"}""", prefer: "return=representation");
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var body = await Json.ReadAsync(response);
+        Assert.Equal("x", body.GetProperty("subject").GetString());
+        Assert.True(Guid.TryParse(body.GetProperty("activityid").GetString(), out _));
+    }
+
+    [Fact]
+    public async Task Create_DuplicateId_Is412()
+    {
+        using var first = await SendAsync(HttpMethod.Post, "api/data/v9.2/phonecalls", $$"""{"activityid":"{{CallId}}","subject":"a"}""");
+        using var second = await SendAsync(HttpMethod.Post, "api/data/v9.2/phonecalls", $$"""{"activityid":"{{CallId}}","subject":"b"}""");
+
+        await Json.AssertErrorAsync(second, HttpStatusCode.PreconditionFailed);
+    }
+
+    [Fact]
+    public async Task Create_UnknownColumn_Is400()
+    {
+        using var response = await SendAsync(HttpMethod.Post, "api/data/v9.2/phonecalls", """{"subjekt":"a"}""");
+
+        Assert.Contains("subjekt", await Json.AssertErrorAsync(response, HttpStatusCode.BadRequest), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Create_BindToMissingRecord_Is404()
+    {
+        using var response = await SendAsync(HttpMethod.Post, "api/data/v9.2/phonecalls",
+            """{"subject":"a","regardingobjectid_contact_phonecall@odata.bind":"/contacts(00000000-0000-0000-0000-0000000000ff)"}""");
+
+        await Json.AssertErrorAsync(response, HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task Patch_Upserts_ThenClosesTheCall()
+    {
+        using var created = await SendAsync(HttpMethod.Patch, $"api/data/v9.2/phonecalls({CallId})", """{"subject":"Call"}""");
+        using var closed = await SendAsync(HttpMethod.Patch, $"api/data/v9.2/phonecalls({CallId})", """{"statecode":1,"statuscode":4}""");
+
+        Assert.Equal(HttpStatusCode.NoContent, created.StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, closed.StatusCode);
+        var call = await _emulator.GetJsonAsync($"api/data/v9.2/phonecalls({CallId})?$select=subject,statecode,statuscode");
+        Assert.Equal("Call", call.GetProperty("subject").GetString());
+        Assert.Equal(4, call.GetProperty("statuscode").GetInt32());
+    }
+
+    [Fact]
+    public async Task Patch_IfNoneMatchStar_OnExisting_Is412()
+    {
+        using var created = await SendAsync(HttpMethod.Patch, $"api/data/v9.2/phonecalls({CallId})", """{"subject":"Call"}""");
+        using var again = await SendAsync(HttpMethod.Patch, $"api/data/v9.2/phonecalls({CallId})", """{"subject":"Again"}""", ifNoneMatch: "*");
+
+        await Json.AssertErrorAsync(again, HttpStatusCode.PreconditionFailed);
+    }
+
+    [Fact]
+    public async Task Patch_IfMatchStar_OnMissing_Is404()
+    {
+        using var response = await SendAsync(HttpMethod.Patch, $"api/data/v9.2/phonecalls({CallId})", """{"subject":"Call"}""", ifMatch: "*");
+
+        await Json.AssertErrorAsync(response, HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task Delete_RemovesTheRecord()
+    {
+        using var deleted = await SendAsync(HttpMethod.Delete, $"api/data/v9.2/contacts({JaneId})", null);
+        using var again = await _emulator.GetAsync($"api/data/v9.2/contacts({JaneId})");
+
+        Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, again.StatusCode);
+    }
+
+    private Task<HttpResponseMessage> SendAsync(HttpMethod method, string url, string? json, string? prefer = null, string? ifMatch = null, string? ifNoneMatch = null)
+    {
+        var request = new HttpRequestMessage(method, url);
+        if (json is not null)
+        {
+            request.Content = new StringContent(json, Encoding.UTF8, "application/json");
+        }
+
+        if (prefer is not null)
+        {
+            request.Headers.TryAddWithoutValidation("Prefer", prefer);
+        }
+
+        if (ifMatch is not null)
+        {
+            request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
+        }
+
+        if (ifNoneMatch is not null)
+        {
+            request.Headers.TryAddWithoutValidation("If-None-Match", ifNoneMatch);
+        }
+
+        return _emulator.Client.SendAsync(request);
+    }
+}
