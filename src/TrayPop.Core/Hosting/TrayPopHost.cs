@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Serilog;
 using TrayPop.Core.Intake;
 using TrayPop.Core.Pop;
@@ -47,6 +48,14 @@ public static class TrayPopHost
         });
 
         var app = builder.Build();
+        app.Lifetime.ApplicationStarted.Register(() =>
+        {
+            var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(TrayPopHost));
+            foreach (var address in app.Urls)
+            {
+                Diagnostics.Log.Listening(logger, address + " (HTTP intake)");
+            }
+        });
         app.UseMiddleware<IntakeGuard>();
         app.MapCallIntake();
         return app;
