@@ -47,16 +47,22 @@ internal static class BatchRequestParser
             first++;
         }
 
-        var requestLine = first < lines.Length ? lines[first].Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries) : [];
-        if (requestLine.Length is < 2 or > 3 || (requestLine.Length == 3 && !requestLine[2].StartsWith("HTTP/", StringComparison.Ordinal)))
+        // "GET {url} HTTP/1.1"; a URL with unencoded spaces is tolerated, as the version is always the last word.
+        var line = first < lines.Length ? lines[first].Trim() : string.Empty;
+        var firstSpace = line.IndexOf(' ', StringComparison.Ordinal);
+        var lastSpace = line.LastIndexOf(' ');
+        var hasVersion = lastSpace > firstSpace && line[(lastSpace + 1)..].StartsWith("HTTP/", StringComparison.Ordinal);
+        var url = firstSpace < 0 ? string.Empty : (hasVersion ? line[(firstSpace + 1)..lastSpace] : line[(firstSpace + 1)..]).Trim();
+        var method = firstSpace < 0 ? line : line[..firstSpace];
+        if (url.Length == 0 || !method.All(char.IsAsciiLetter) || (!hasVersion && url.Contains(' ', StringComparison.Ordinal)))
         {
-            throw new BatchFormatException($"'{(first < lines.Length ? lines[first].Trim() : string.Empty)}' is not a request line such as 'GET contacts HTTP/1.1'.");
+            throw new BatchFormatException($"'{line}' is not a request line such as 'GET contacts HTTP/1.1'.");
         }
 
         var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         var bodyStart = MultipartReader.ReadHeaders(lines, first + 1, headers);
         var body = string.Join("\n", lines.Skip(bodyStart)).Trim();
         var contentId = partHeaders.GetValueOrDefault("Content-ID") ?? headers.GetValueOrDefault("Content-ID");
-        return new BatchPart(requestLine[0].ToUpperInvariant(), requestLine[1], headers, body, contentId, changeSet);
+        return new BatchPart(method.ToUpperInvariant(), url, headers, body, contentId, changeSet);
     }
 }
