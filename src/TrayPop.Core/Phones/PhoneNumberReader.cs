@@ -80,13 +80,25 @@ internal sealed class PhoneNumberReader
 
     private PhoneNumber? National(string digits)
     {
-        if (_plainIdd is not null
-            && digits.Length > _plainIdd.Length
-            && digits[_plainIdd.Length] != '0'
-            && digits.StartsWith(_plainIdd, StringComparison.Ordinal))
+        // No valid national significant number is this long; libphonenumber would throw "too long".
+        if (digits.Length > MaxNationalDigits)
         {
-            // What libphonenumber would do, without the exception it throws for an unknown country code.
-            return International(digits[_plainIdd.Length..]);
+            return null;
+        }
+
+        if (_plainIdd is not null && digits.StartsWith(_plainIdd, StringComparison.Ordinal))
+        {
+            if (digits.Length == _plainIdd.Length)
+            {
+                return null;
+            }
+
+            // What libphonenumber does (an IDD followed by 0 is read nationally), minus the exception it
+            // throws for an unknown country code.
+            if (digits[_plainIdd.Length] != '0')
+            {
+                return International(digits[_plainIdd.Length..]);
+            }
         }
 
         return TryParse(digits, Region);
@@ -120,6 +132,11 @@ internal sealed class PhoneNumberReader
 
     private static int CallingCodeLength(string digits)
     {
+        if (digits.Length == 0 || digits[0] == '0')
+        {
+            return 0;
+        }
+
         var code = 0;
         for (var length = 1; length <= 3 && length <= digits.Length; length++)
         {
