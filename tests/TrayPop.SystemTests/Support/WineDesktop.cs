@@ -153,9 +153,12 @@ internal sealed class WineDesktop : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var process in started.Where(p => !p.HasExited))
+        foreach (var process in started)
         {
-            process.Kill(entireProcessTree: true);
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+            }
         }
 
         await Command.RunAsync("wineserver", ["-k"], Environment, TimeSpan.FromSeconds(30));

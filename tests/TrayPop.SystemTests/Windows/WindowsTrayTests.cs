@@ -29,7 +29,8 @@ public sealed class WindowsTrayTests(ITestOutputHelper output)
 
         try
         {
-            using var tray = desktop.StartWine(exe, ["demo", $"--TrayPop:Listener:Port={port}"], log);
+            // The desktop owns (and disposes) the processes it starts.
+            var tray = desktop.StartWine(exe, ["demo", $"--TrayPop:Listener:Port={port}"], log);
 
             // The icon is up, in the Ready colour (green).
             var trayWindow = await Eventually.Get(async () => await desktop.FindWindowAsync(WineTrayTitle) is { } r ? (object)r : null, "the Wine tray window");
@@ -59,7 +60,7 @@ public sealed class WindowsTrayTests(ITestOutputHelper output)
             Assert.Contains("14255550188", launched, StringComparison.Ordinal);
 
             // One TrayPop per session: a second start exits at once and leaves the first alone.
-            using var second = desktop.StartWine(exe, ["demo", $"--TrayPop:Listener:Port={FreeTcpPort()}"], new OutputLog());
+            var second = desktop.StartWine(exe, ["demo", $"--TrayPop:Listener:Port={FreeTcpPort()}"], new OutputLog());
             await Eventually.True(() => second.HasExited, "the second start to exit");
             Assert.Equal(0, second.ExitCode);
             Assert.False(tray.HasExited);
