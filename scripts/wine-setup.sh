@@ -4,6 +4,7 @@
 #
 #   scripts/wine-setup.sh                      install packages (root only) and prepare $WINEPREFIX
 #   scripts/wine-setup.sh --no-install         only prepare the prefix
+#   scripts/wine-setup.sh --install-only       only install the packages (CI; the tests make their own prefix)
 #   scripts/wine-setup.sh --browser CMD        make Wine's ShellExecute of http(s) URLs run CMD URL
 #
 # WINEPREFIX defaults to ~/.wine-traypop. The prefix is created without Wine Mono and Gecko (their
@@ -11,12 +12,14 @@
 set -euo pipefail
 
 install=1
+prefix=1
 browser=""
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --no-install) install=0; shift ;;
+    --install-only) prefix=0; shift ;;
     --browser) browser="$2"; shift 2 ;;
-    *) echo "usage: $0 [--no-install] [--browser COMMAND]" >&2; exit 2 ;;
+    *) echo "usage: $0 [--no-install | --install-only] [--browser COMMAND]" >&2; exit 2 ;;
   esac
 done
 
@@ -38,6 +41,7 @@ if [[ $install -eq 1 ]]; then
 fi
 
 command -v wine >/dev/null || { echo "wine is not on PATH" >&2; exit 1; }
+[[ $prefix -eq 1 ]] || exit 0
 
 export WINEPREFIX="${WINEPREFIX:-$HOME/.wine-traypop}"
 export WINEDEBUG="${WINEDEBUG:--all}"
