@@ -153,27 +153,31 @@ internal sealed class WineDesktop : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var process in started)
+        try
         {
-            if (!process.HasExited)
+            foreach (var process in started)
             {
-                process.Kill(entireProcessTree: true);
+                if (!process.HasExited)
+                {
+                    process.Kill(entireProcessTree: true);
+                }
+
+                process.Dispose();
             }
-        }
 
-        await Command.RunAsync("wineserver", ["-k"], Environment, TimeSpan.FromSeconds(30));
-        if (!xvfb.HasExited)
+            await Command.RunAsync("wineserver", ["-k"], Environment, TimeSpan.FromSeconds(30));
+        }
+        finally
         {
-            xvfb.Kill();
-            await xvfb.WaitForExitAsync();
-        }
+            // Whatever failed above, the X server must not outlive the test.
+            if (!xvfb.HasExited)
+            {
+                xvfb.Kill();
+                await xvfb.WaitForExitAsync();
+            }
 
-        foreach (var process in started)
-        {
-            process.Dispose();
+            xvfb.Dispose();
         }
-
-        xvfb.Dispose();
     }
 
     private static int FreeDisplay()
