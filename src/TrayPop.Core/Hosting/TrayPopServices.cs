@@ -3,7 +3,6 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using TrayPop.Core.Calls;
 using TrayPop.Core.Dataverse;
-using TrayPop.Core.Dataverse.Auth;
 using TrayPop.Core.Intake;
 using TrayPop.Core.Lookup;
 using TrayPop.Core.Phones;
@@ -31,19 +30,7 @@ public static class TrayPopServices
         services.AddSingleton<CallerIdParser>();
         services.AddSingleton<StoredNumberMatcher>();
 
-        services.AddSingleton<IAccessTokenSource, ConfiguredTokenSource>();
-        services.AddTransient<BearerTokenHandler>();
-        services.AddHttpClient<DataverseClient>((provider, http) =>
-            {
-                var options = provider.GetRequiredService<IOptions<DataverseOptions>>().Value;
-                http.BaseAddress = options.ApiUri;
-                http.DefaultRequestHeaders.UserAgent.ParseAdd($"TrayPop/{HealthReport.Version}");
-            })
-            // The client lives as long as the pipeline that holds it: recycle connections instead of handlers, so DNS changes are still seen.
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
-            .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
-            .AddHttpMessageHandler<BearerTokenHandler>()
-            .AddStandardResilienceHandler();
+        services.AddDataverseClient();
 
         services.AddSingleton<PhoneLookup>();
         services.AddSingleton<CrmUrlPolicy>();
