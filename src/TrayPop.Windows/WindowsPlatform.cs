@@ -1,4 +1,3 @@
-using DataverseEmulator;
 using TrayPop.Core.Cli;
 using TrayPop.Core.Hosting;
 using TrayPop.Windows.Tray;
@@ -12,7 +11,7 @@ internal static class WindowsPlatform
     {
         HasTray = true,
         ConfigureServices = services => services.AddWindowsTray(),
-        StartDemoCrm = StartDemoCrmAsync,
+        StartDemoCrm = DemoEmulator.StartAsync,
     };
 
     /// <summary>True for <c>run</c> and <c>demo</c> (and no verb at all): the starts that become the session's one service.</summary>
@@ -21,12 +20,5 @@ internal static class WindowsPlatform
         var (_, verbs) = TrayPopCommandLine.SplitSettings(args);
         var verb = verbs.FirstOrDefault(a => !a.StartsWith('-'));
         return verb is null or "run" or "demo" && !verbs.Any(a => a is "-h" or "--help" or "-?" or "--version");
-    }
-
-    private static async Task<DemoCrm> StartDemoCrmAsync(CancellationToken cancellationToken)
-    {
-        var server = await EmulatorServer.StartAsync(EmulatorSeed.Sample, cancellationToken: cancellationToken);
-        // The sample seed's first contact, Jane Doe, is stored as (425) 555-0101.
-        return new DemoCrm(server.BaseUri, server, "+14255550101", "Jane Doe");
     }
 }

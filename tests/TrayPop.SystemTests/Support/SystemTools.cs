@@ -8,6 +8,10 @@ internal static class SystemTools
 
     public static readonly string[] Wine = ["wine", "wineserver", "Xvfb", "xdotool", "import", "convert"];
 
+    /// <summary>With <c>TRAYPOP_SYSTEM_TESTS=off</c> they are skipped: .ci/run sets it for tier 1 and runs them as tier 2.</summary>
+    public static bool Off =>
+        string.Equals(Environment.GetEnvironmentVariable(RequiredVariable), "off", StringComparison.OrdinalIgnoreCase);
+
     public static bool Required =>
         string.Equals(Environment.GetEnvironmentVariable(RequiredVariable), "required", StringComparison.OrdinalIgnoreCase);
 
