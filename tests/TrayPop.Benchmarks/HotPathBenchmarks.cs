@@ -1,0 +1,64 @@
+using BenchmarkDotNet.Attributes;
+using Microsoft.Extensions.Options;
+using TrayPop.Core.Calls;
+using TrayPop.Core.Dataverse;
+using TrayPop.Core.Intake;
+using TrayPop.Core.Lookup;
+using TrayPop.Core.Phones;
+using TrayPop.Core.Pop;
+
+namespace TrayPop.Benchmarks;
+
+/// <summary>The pieces of one pop that are TrayPop's own work, everything but the Dataverse round trip.</summary>
+[MemoryDiagnoser]
+public class HotPathBenchmarks
+{
+    private static readonly IOptions<PhoneOptions> Phone = Options.Create(new PhoneOptions { DefaultRegion = "US" });
+    private readonly CallerIdParser _parser = new(Phone);
+    private readonly StoredNumberMatcher _matcher = new(Phone);
+    private readonly CallerId _caller;
+    private readonly PopDecider _decider;
+    private readonly CrmUrlBuilder _urls;
+    private readonly LookupResult _match;
+    private readonly CallRule _rule = new();
+    private readonly byte[] _json = "{\"number\":\"sip:+14255550101@pbx.example;user=phone\",\"type\":\"inbound\",\"phase\":\"answer\",\"callId\":\"c-1\"}"u8.ToArray();
+
+    public HotPathBenchmarks()
+    {
+        var dataverse = Options.Create(new DataverseOptions { Url = "https://contoso.crm.dynamics.com" });
+        var pop = Options.Create(new PopOptions());
+        _urls = new CrmUrlBuilder(dataverse, pop);
+        _decider = new PopDecider(_urls, pop);
+        _caller = _parser.Parse("+14255550101");
+        _match = LookupResult.From(_caller, [new CrmRecord("contact", Guid.NewGuid(), "Jane Doe")]);
+    }
+
+    [Benchmark]
+    public CallEvent? DecodeJsonEvent() => CallEventDecoder.FromJson(_json).Event;
+
+    [Benchmark]
+    public CallerId ParseSipCallerId() => _parser.Parse("\"Jane Doe\" <sip:+14255550101@pbx.example;user=phone>");
+
+    [Benchmark]
+    public CallerId ParseNationalCallerId() => _parser.Parse("(425) 555-0101");
+
+    /// <summary>Confirming the candidates of one typical lookup: three stored formats, one the same number.</summary>
+    [Benchmark]
+    public int VerifyThreeCandidates()
+    {
+        var same = 0;
+        same += _matcher.IsSameNumber(_caller, "(425) 555-0101") ? 1 : 0;
+        same += _matcher.IsSameNumber(_caller, "+1 206 555 0101") ? 1 : 0;
+        same += _matcher.IsSameNumber(_caller, "425.555.0101 x221") ? 1 : 0;
+        return same;
+    }
+
+    [Benchmark]
+    public string BuildLookupQuery() => LookupQueryBuilder.Build(LookupOptions.Defaults[0], PhonePattern.For(_caller), 50);
+
+    [Benchmark]
+    public Uri BuildNewContactUrl() => _urls.NewRecord(_caller);
+
+    [Benchmark]
+    public PopDecision DecidePop() => _decider.Decide(_rule, _match);
+}
