@@ -1,11 +1,13 @@
 using System.Globalization;
+using DataverseEmulator.Diagnostics;
 using DataverseEmulator.WebApi;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
 
 namespace DataverseEmulator.Faults;
 
 /// <summary>Acts out a fault on a live request: waits, answers with an error, or drops the connection.</summary>
-internal sealed class FaultResponder(EmulatorFaults faults, TimeProvider timeProvider, CancellationToken stopping)
+internal sealed class FaultResponder(EmulatorFaults faults, TimeProvider timeProvider, ILogger logger, CancellationToken stopping)
 {
     /// <returns>True when the fault answered the request, so normal handling must not run.</returns>
     public async Task<bool> TryApplyAsync(HttpContext context)
@@ -14,6 +16,8 @@ internal sealed class FaultResponder(EmulatorFaults faults, TimeProvider timePro
         {
             return false;
         }
+
+        Log.FaultApplied(logger, fault.Kind, fault.StatusCode, fault.Delay, context.Request.Method, context.Request.Path);
 
         if (fault.Delay > TimeSpan.Zero)
         {

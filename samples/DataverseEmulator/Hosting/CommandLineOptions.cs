@@ -18,6 +18,7 @@ internal sealed class CommandLineOptions
           --require-token   Web API requests need Authorization: Bearer with an accepted token
           --token TOKEN     accept this bearer token (never expires)
           --client ID=SECRET  register a client for POST /{tenant}/oauth2/v2.0/token
+          --verbose         log each Web API request and injected fault
           --print-seed      print the built-in sample seed and exit
         """;
 

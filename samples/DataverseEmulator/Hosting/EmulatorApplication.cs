@@ -28,6 +28,7 @@ internal static class EmulatorApplication
         });
         builder.WebHost.UseUrls(settings.Url ?? DefaultUrl);
         builder.Logging.SetMinimumLevel(settings.LogLevel);
+        builder.Logging.AddFilter("Microsoft", settings.LogLevel < LogLevel.Information ? LogLevel.Information : settings.LogLevel);
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(5));
 
         var app = builder.Build();
@@ -41,7 +42,9 @@ internal static class EmulatorApplication
         var store = new EntityStore(seed, settings.TimeProvider);
         var dispatcher = new ApiDispatcher(store, settings);
         var stopping = app.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping;
-        var api = new ApiEndpoint(dispatcher, new BatchHandler(dispatcher), new FaultResponder(faults, settings.TimeProvider, stopping), auth, log, settings);
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("DataverseEmulator");
+        var faultResponder = new FaultResponder(faults, settings.TimeProvider, logger, stopping);
+        var api = new ApiEndpoint(dispatcher, new BatchHandler(dispatcher), faultResponder, auth, log, settings, logger);
         var pages = new MainAspxEndpoint(store);
         var token = new TokenEndpoint(auth, settings.TimeProvider);
 

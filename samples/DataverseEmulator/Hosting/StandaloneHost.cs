@@ -39,7 +39,7 @@ internal static class StandaloneHost
             Url = options.Url,
             RequireToken = options.RequireToken,
             OrganizationName = options.OrganizationName,
-            LogLevel = options.Verbose ? LogLevel.Information : LogLevel.Warning,
+            LogLevel = options.Verbose ? LogLevel.Debug : LogLevel.Warning,
         };
 
         var stop = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);

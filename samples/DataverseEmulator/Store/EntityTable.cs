@@ -68,7 +68,24 @@ internal sealed class EntityTable(EntityDefinition definition)
         }
     }
 
-    /// <summary>Runs a change under the table's lock, so a concurrent reader sees the row before or after, never between.</summary>
+    /// <summary>Swaps a stored row for its new version; false when the row is gone.</summary>
+    public bool Replace(EntityRecord updated)
+    {
+        lock (_gate)
+        {
+            if (!_byId.ContainsKey(updated.Id))
+            {
+                return false;
+            }
+
+            _rows[_rows.FindIndex(r => r.Id == updated.Id)] = updated;
+            _byId[updated.Id] = updated;
+            AddUnknownColumns(updated.Values);
+            return true;
+        }
+    }
+
+    /// <summary>Runs a read-modify-write under the table's lock, so two writers never interleave.</summary>
     public T Update<T>(Func<T> change)
     {
         lock (_gate)

@@ -4,6 +4,7 @@ using DataverseEmulator.Diagnostics;
 using DataverseEmulator.Faults;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Logging;
 
 namespace DataverseEmulator.WebApi;
 
@@ -17,7 +18,8 @@ internal sealed class ApiEndpoint(
     FaultResponder faults,
     EmulatorAuth auth,
     RequestLog log,
-    EmulatorSettings settings)
+    EmulatorSettings settings,
+    ILogger logger)
 {
     public async Task HandleAsync(HttpContext context)
     {
@@ -36,6 +38,7 @@ internal sealed class ApiEndpoint(
         var check = auth.Check(request.Headers.Authorization.ToString() is { Length: > 0 } header ? header : null);
         if (check != TokenCheck.Accepted)
         {
+            Log.TokenRefused(logger, request.Method, target, check.ToString().ToLowerInvariant());
             await ApiResponseWriter.WriteAsync(context, BearerChallenge.For(check, organizationRoot, settings.TenantId));
             return;
         }
@@ -51,6 +54,7 @@ internal sealed class ApiEndpoint(
         var response = apiRequest.ResourcePath == "$batch"
             ? request.Method == "POST" ? batch.Handle(apiRequest) : ODataErrors.MethodNotAllowed(request.Method).WithHeader("Allow", "POST")
             : dispatcher.Dispatch(apiRequest);
+        Log.Answered(logger, request.Method, target, response.StatusCode);
         await ApiResponseWriter.WriteAsync(context, response);
     }
 

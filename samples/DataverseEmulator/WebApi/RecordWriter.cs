@@ -57,17 +57,19 @@ internal static class RecordWriter
                 return ApiResponse.Error(412, ErrorCodes.ConcurrencyFailure, "The version of the existing record doesn't match the RowVersion property provided.");
             }
 
+            var merged = (JsonObject)existing.Values.DeepClone();
             foreach (var (name, value) in values)
             {
                 if (name != entity.KeyColumn)
                 {
-                    existing.Values[name] = value?.DeepClone();
+                    merged[name] = value?.DeepClone();
                 }
             }
 
-            existing.Version = store.NextVersion();
-            existing.Values["versionnumber"] = existing.Version;
-            Stamp(existing.Values, store, created: false);
+            var version = store.NextVersion();
+            merged["versionnumber"] = version;
+            Stamp(merged, store, created: false);
+            table.Replace(new EntityRecord(id, merged, version));
             return ApiResponse.NoContent();
         });
 
