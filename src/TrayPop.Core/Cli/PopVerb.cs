@@ -32,6 +32,12 @@ internal static class PopVerb
         }
 
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(10) };
+        var token = ListenerSecret.Read(configuration.GetSection(ListenerOptions.Section).Get<ListenerOptions>() ?? new ListenerOptions());
+        if (token is not null)
+        {
+            http.DefaultRequestHeaders.Add("X-TrayPop-Token", token);
+        }
+
         HttpResponseMessage response;
         try
         {

@@ -44,6 +44,8 @@ public static class TrayPopServices
         services.AddSingleton<PopRateLimiter>();
         services.AddSingleton<CallPipeline>();
         services.AddSingleton<HealthReport>();
+        services.AddSingleton<ListenerSecret>();
+        services.AddSingleton<RefusalLog>();
         return services;
     }
 

@@ -57,9 +57,10 @@ internal static class CallEventDecoder
             }
 
             var fields = new CallEventFields(Field("number"), Field("type"), Field("phase"), Field("callId"), Field("extension"), Field("name") ?? Field("displayName"));
+            var token = Field("token");
             return notText
                 ? DecodeResult.Fail("every field must be a string")
-                : Validate(fields);
+                : Validate(fields) with { Token = token };
         }
         catch (JsonException ex)
         {

@@ -12,7 +12,13 @@ namespace TrayPop.Core.Intake;
 /// The TCP line protocol on loopback: one JSON call event per line in, one JSON reply per line out.
 /// A bad line gets an error line and the connection stays open; an overlong line is skipped to its end.
 /// </summary>
-internal sealed class LineIntakeService(CallPipeline pipeline, IOptions<ListenerOptions> options, ILogger<LineIntakeService> logger) : BackgroundService
+internal sealed class LineIntakeService(
+    CallPipeline pipeline,
+    IOptions<ListenerOptions> options,
+    ListenerSecret secret,
+    RefusalLog refusals,
+    TimeProvider time,
+    ILogger<LineIntakeService> logger) : BackgroundService
 {
     public const int MaxLineBytes = 4096;
     private const int MaxConnections = 32;
@@ -101,9 +107,10 @@ internal sealed class LineIntakeService(CallPipeline pipeline, IOptions<Listener
             {
                 var stream = client.GetStream();
                 var reader = new LineReader(stream, MaxLineBytes);
+                var rate = new ConnectionRate(options.Value.MaxEventsPerSecond, time);
                 while (await reader.ReadLineAsync(cancellationToken) is { } line)
                 {
-                    var reply = await ReplyAsync(line, cancellationToken);
+                    var reply = await ReplyAsync(line, rate, cancellationToken);
                     await stream.WriteAsync(Line(reply), cancellationToken);
                 }
             }
@@ -118,8 +125,14 @@ internal sealed class LineIntakeService(CallPipeline pipeline, IOptions<Listener
         }
     }
 
-    private async Task<byte[]> ReplyAsync(LineReader.Result line, CancellationToken cancellationToken)
+    private async Task<byte[]> ReplyAsync(LineReader.Result line, ConnectionRate rate, CancellationToken cancellationToken)
     {
+        if (!rate.TryAcquire())
+        {
+            refusals.Refused("line", "a local connection", "event rate");
+            return PopReportJson.Error($"more than {options.Value.MaxEventsPerSecond} call events per second on one connection");
+        }
+
         if (line.TooLong)
         {
             Log.EventRejected(logger, "line", "line too long");
@@ -131,6 +144,12 @@ internal sealed class LineIntakeService(CallPipeline pipeline, IOptions<Listener
         {
             Log.EventRejected(logger, "line", decoded.Error!);
             return PopReportJson.Error(decoded.Error!);
+        }
+
+        if (!secret.Accepts(decoded.Token))
+        {
+            refusals.Refused("line", "a local process", "token missing or wrong");
+            return PopReportJson.Error("the TrayPop token is missing or wrong (a \"token\" field)");
         }
 
         var report = await pipeline.HandleAsync(decoded.Event, launch: true, cancellationToken);
