@@ -44,6 +44,9 @@ internal sealed class EntityStore
 
     public long NextVersion() => Interlocked.Increment(ref _nextVersion);
 
+    /// <summary>The newest row version handed out; every later change has a higher one.</summary>
+    public long CurrentVersion => Interlocked.Read(ref _nextVersion);
+
     public EntityRecord CreateRecord(EntityDefinition definition, JsonObject values)
     {
         var id = values[definition.KeyColumn] is JsonValue key && Guid.TryParse(key.ToString(), out var parsed) ? parsed : Guid.NewGuid();

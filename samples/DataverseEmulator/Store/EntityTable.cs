@@ -8,6 +8,7 @@ internal sealed class EntityTable(EntityDefinition definition)
     private readonly Lock _gate = new();
     private readonly List<EntityRecord> _rows = [];
     private readonly Dictionary<Guid, EntityRecord> _byId = [];
+    private readonly List<(Guid Id, long Version)> _deleted = [];
 
     public EntityDefinition Definition { get; private set; } = definition;
 
@@ -54,7 +55,8 @@ internal sealed class EntityTable(EntityDefinition definition)
         }
     }
 
-    public bool Remove(Guid id)
+    /// <summary>Removes a row, remembering the deletion at <paramref name="version"/> for change tracking.</summary>
+    public bool Remove(Guid id, long version)
     {
         lock (_gate)
         {
@@ -64,7 +66,17 @@ internal sealed class EntityTable(EntityDefinition definition)
             }
 
             _rows.Remove(record);
+            _deleted.Add((id, version));
             return true;
+        }
+    }
+
+    /// <summary>Rows deleted after <paramref name="version"/> and not stored again since.</summary>
+    public IReadOnlyList<Guid> DeletedSince(long version)
+    {
+        lock (_gate)
+        {
+            return [.. _deleted.Where(d => d.Version > version && !_byId.ContainsKey(d.Id)).Select(d => d.Id).Distinct()];
         }
     }
 

@@ -47,7 +47,9 @@ internal sealed class ApiDispatcher(EntityStore store, EmulatorSettings settings
 
             return request.Method switch
             {
-                "GET" => EntitySetHandler.GetCollection(request, table),
+                "GET" => ChangeTrackingHandler.IsTrackingRequest(request)
+                    ? ChangeTrackingHandler.Handle(request, table, store)
+                    : EntitySetHandler.GetCollection(request, table),
                 "POST" => RecordWriter.Create(request, table, store),
                 _ => ODataErrors.MethodNotAllowed(request.Method),
             };
@@ -67,7 +69,7 @@ internal sealed class ApiDispatcher(EntityStore store, EmulatorSettings settings
         {
             "GET" => EntitySetHandler.GetRecord(request, table, id),
             "PATCH" => RecordWriter.Upsert(request, table, store, id),
-            "DELETE" => RecordWriter.Delete(table, id),
+            "DELETE" => RecordWriter.Delete(table, store, id),
             _ => ODataErrors.MethodNotAllowed(request.Method),
         };
     }

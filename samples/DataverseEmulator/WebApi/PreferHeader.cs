@@ -19,6 +19,8 @@ internal sealed class PreferHeader
 
     public bool ContinueOnError { get; private init; }
 
+    public bool TrackChanges { get; private init; }
+
     public bool WantsFormattedValues => IncludeAnnotations is { } a &&
         (a == "*" || a.Contains("FormattedValue", StringComparison.OrdinalIgnoreCase) || a.Contains("OData.Community.Display.V1.*", StringComparison.OrdinalIgnoreCase));
 
@@ -28,6 +30,7 @@ internal sealed class PreferHeader
         string? annotations = null;
         var representation = false;
         var continueOnError = false;
+        var trackChanges = false;
         foreach (var raw in (header ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             var equals = raw.IndexOf('=', StringComparison.Ordinal);
@@ -51,6 +54,9 @@ internal sealed class PreferHeader
                 case "odata.continue-on-error":
                     continueOnError = true;
                     break;
+                case "odata.track-changes":
+                    trackChanges = true;
+                    break;
             }
         }
 
@@ -60,6 +66,7 @@ internal sealed class PreferHeader
             IncludeAnnotations = annotations,
             ReturnRepresentation = representation,
             ContinueOnError = continueOnError,
+            TrackChanges = trackChanges,
         };
     }
 }

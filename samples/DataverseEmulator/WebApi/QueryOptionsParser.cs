@@ -90,6 +90,9 @@ internal static partial class QueryOptionsParser
 
                     page = int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture);
                     break;
+                case "$deltatoken":
+                    // Read by ChangeTrackingHandler; only accepted where it sends the request.
+                    break;
                 case "$expand":
                 case "$apply":
                 case "$search":

@@ -96,8 +96,8 @@ internal static class RecordWriter
         return Created(request, table, record);
     }
 
-    public static ApiResponse Delete(EntityTable table, Guid id) =>
-        table.Remove(id) ? ApiResponse.NoContent() : ODataErrors.RecordNotFound(table.Definition.LogicalName, id);
+    public static ApiResponse Delete(EntityTable table, EntityStore store, Guid id) =>
+        table.Remove(id, store.NextVersion()) ? ApiResponse.NoContent() : ODataErrors.RecordNotFound(table.Definition.LogicalName, id);
 
     private static ApiResponse Created(ApiRequest request, EntityTable table, EntityRecord record)
     {
