@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using TrayPop.Core.Calls;
 using TrayPop.Core.Dataverse;
+using TrayPop.Core.Diagnostics;
 using TrayPop.Core.Intake;
 using TrayPop.Core.Lookup;
 using TrayPop.Core.Phones;
@@ -27,6 +28,7 @@ public static class TrayPopServices
         services.AddSingleton<IValidateOptions<ListenerOptions>, ListenerOptionsValidator>();
 
         services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<LogPrivacy>();
         services.AddSingleton<CallerIdParser>();
         services.AddSingleton<StoredNumberMatcher>();
 

@@ -11,7 +11,7 @@ namespace TrayPop.Core.Pop;
 /// <c>xdg-open</c> on Linux, <c>open</c> on macOS). Refuses anything but the CRM; when no browser starts,
 /// the URL is logged and printed with the reason so the agent can still copy it.
 /// </summary>
-internal sealed class BrowserLauncher(IOptions<BrowserOptions> options, CrmUrlPolicy policy, ILogger<BrowserLauncher> logger) : ILauncher
+internal sealed class BrowserLauncher(IOptions<BrowserOptions> options, CrmUrlPolicy policy, LogPrivacy privacy, ILogger<BrowserLauncher> logger) : ILauncher
 {
     private readonly string? _command = string.IsNullOrWhiteSpace(options.Value.Command) ? null : options.Value.Command;
 
@@ -30,7 +30,8 @@ internal sealed class BrowserLauncher(IOptions<BrowserOptions> options, CrmUrlPo
         }
         catch (Exception ex) when (ex is Win32Exception or InvalidOperationException or PlatformNotSupportedException)
         {
-            Log.LaunchFailed(logger, url.AbsoluteUri, ex.Message);
+            Log.LaunchFailed(logger, privacy.Numbers(url.AbsoluteUri), ex.Message);
+            // The console (not the log) gets the whole URL: it is there for the agent to open by hand.
             Console.Error.WriteLine($"Could not start a browser ({ex.Message}). Open this page yourself: {url.AbsoluteUri}");
             return false;
         }

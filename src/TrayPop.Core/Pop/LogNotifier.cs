@@ -4,8 +4,8 @@ using TrayPop.Core.Diagnostics;
 namespace TrayPop.Core.Pop;
 
 /// <summary>Headless notifications: the log and the console, where a headless run's operator looks.</summary>
-internal sealed class LogNotifier(ILogger<LogNotifier> logger) : INotifier
+internal sealed class LogNotifier(LogPrivacy privacy, ILogger<LogNotifier> logger) : INotifier
 {
     public void Show(Notification notification) =>
-        Log.NotificationShown(logger, notification.Title, notification.Text, notification.ClickUrl?.AbsoluteUri);
+        Log.NotificationShown(logger, privacy.Numbers(notification.Title), privacy.Numbers(notification.Text), notification.ClickUrl is null ? null : privacy.Numbers(notification.ClickUrl.AbsoluteUri));
 }
