@@ -60,7 +60,9 @@ internal sealed class WineDesktop : IAsyncDisposable
 
         File.Delete(launched);
 
-        var prefix = Path.Combine(Repository.Artifacts, "wineprefix");
+        // Outside the work tree: a Wine prefix maps drive Z: to /, and tools that walk the tree (BenchmarkDotNet, linters) would follow it.
+        var prefix = Environment.GetEnvironmentVariable("TRAYPOP_WINEPREFIX")
+            ?? Path.Combine(Path.GetTempPath(), "traypop-system-tests", "wineprefix");
         var desktop = new WineDesktop(xvfb, display, prefix, launched);
         // Creates the prefix on the first run (about 20 s), reuses it after; points winebrowser at the recorder.
         await Command.RunCheckedAsync(
