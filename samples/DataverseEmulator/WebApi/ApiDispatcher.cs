@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using DataverseEmulator.FetchXml;
 using DataverseEmulator.Store;
 
 namespace DataverseEmulator.WebApi;
@@ -47,6 +48,7 @@ internal sealed class ApiDispatcher(EntityStore store, EmulatorSettings settings
 
             return request.Method switch
             {
+                "GET" when request.Query.ContainsKey("fetchXml") => FetchXmlHandler.Handle(request, table),
                 "GET" => ChangeTrackingHandler.IsTrackingRequest(request)
                     ? ChangeTrackingHandler.Handle(request, table, store)
                     : EntitySetHandler.GetCollection(request, table),

@@ -97,7 +97,6 @@ internal static partial class QueryOptionsParser
                 case "$apply":
                 case "$search":
                 case "$skip":
-                case "fetchxml":
                 case "savedquery":
                 case "userquery":
                     return (null, key == "$skip"
