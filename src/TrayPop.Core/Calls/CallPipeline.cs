@@ -28,13 +28,17 @@ internal sealed class CallPipeline(
     private readonly PopOptions _options = options.Value;
     private readonly IPopListener[] _listeners = listeners.ToArray();
 
-    /// <summary>Handles one event; with <paramref name="launch"/> false the decision is only returned (<c>GET /pop</c> redirects to it).</summary>
-    public async Task<PopReport> HandleAsync(CallEvent callEvent, bool launch = true, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Handles one event; with <paramref name="launch"/> false the decision is only returned (<c>GET /pop</c> redirects to it).
+    /// <paramref name="receivedAt"/> is the <see cref="TimeProvider.GetTimestamp"/> at which the intake got the event.
+    /// </summary>
+    public async Task<PopReport> HandleAsync(CallEvent callEvent, bool launch = true, long receivedAt = 0, CancellationToken cancellationToken = default)
     {
+        receivedAt = receivedAt == 0 ? time.GetTimestamp() : receivedAt;
         var report = await DecideAsync(callEvent, cancellationToken);
         if (report.Status == PopStatus.Popped && launch)
         {
-            report = Show(report);
+            report = Show(report, receivedAt);
         }
 
         Log.CallHandled(logger, callEvent.Type, callEvent.Phase, report.Status, report.Decision?.Kind);
@@ -116,7 +120,7 @@ internal sealed class CallPipeline(
         // Not tied to the event's request: a softphone hanging up its HTTP request must not cancel the call's lookup.
         lookup.LookupAsync(callerId, CancellationToken.None);
 
-    private PopReport Show(PopReport report)
+    private PopReport Show(PopReport report, long receivedAt)
     {
         if (popSwitch.Paused)
         {
@@ -130,6 +134,7 @@ internal sealed class CallPipeline(
         }
 
         var decision = report.Decision!;
+        report = report with { ToShow = time.GetElapsedTime(receivedAt) };
         if (decision.Url is not null && !launcher.Open(decision.Url))
         {
             report = report with { Reason = "no browser could be started; the URL is in the log" };

@@ -16,7 +16,11 @@ internal static class HttpIntake
 
     public static IEndpointRouteBuilder MapCallIntake(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/call", context => HandleAsync(context, CallEventDecoder.FromQuery(context.Request.Query), launch: true));
+        routes.MapGet("/call", context =>
+        {
+            var receivedAt = ReceivedAt(context);
+            return HandleAsync(context, CallEventDecoder.FromQuery(context.Request.Query), receivedAt);
+        });
         routes.MapPost("/call", PostCallAsync);
         routes.MapGet("/pop", PopAsync);
         routes.MapGet("/health", context => context.RequestServices.GetRequiredService<HealthReport>().WriteAsync(context));
@@ -25,6 +29,7 @@ internal static class HttpIntake
 
     private static async Task PostCallAsync(HttpContext context)
     {
+        var receivedAt = ReceivedAt(context);
         DecodeResult decoded;
         try
         {
@@ -42,7 +47,7 @@ internal static class HttpIntake
             return;
         }
 
-        await HandleAsync(context, decoded, launch: true);
+        await HandleAsync(context, decoded, receivedAt);
     }
 
     private static readonly DecodeResult TooLarge = DecodeResult.Fail($"the body is larger than {MaxBodyBytes} bytes");
@@ -65,7 +70,9 @@ internal static class HttpIntake
         return CallEventDecoder.FromJson(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
     }
 
-    private static async Task HandleAsync(HttpContext context, DecodeResult decoded, bool launch)
+    private static long ReceivedAt(HttpContext context) => context.RequestServices.GetRequiredService<TimeProvider>().GetTimestamp();
+
+    private static async Task HandleAsync(HttpContext context, DecodeResult decoded, long receivedAt)
     {
         if (decoded.Event is null)
         {
@@ -74,7 +81,7 @@ internal static class HttpIntake
         }
 
         var pipeline = context.RequestServices.GetRequiredService<CallPipeline>();
-        var report = await pipeline.HandleAsync(decoded.Event, launch, context.RequestAborted);
+        var report = await pipeline.HandleAsync(decoded.Event, launch: true, receivedAt, context.RequestAborted);
         context.Response.StatusCode = StatusCodes.Status202Accepted;
         context.Response.ContentType = "application/json";
         await context.Response.Body.WriteAsync(PopReportJson.Report(report), context.RequestAborted);
@@ -91,7 +98,7 @@ internal static class HttpIntake
         }
 
         var pipeline = context.RequestServices.GetRequiredService<CallPipeline>();
-        var report = await pipeline.HandleAsync(decoded.Event with { Phase = CallPhase.Now }, launch: false, context.RequestAborted);
+        var report = await pipeline.HandleAsync(decoded.Event with { Phase = CallPhase.Now }, launch: false, cancellationToken: context.RequestAborted);
         var target = report.Decision?.Url ?? report.Decision?.Notification?.ClickUrl;
         if (target is not null)
         {

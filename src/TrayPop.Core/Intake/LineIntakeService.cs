@@ -127,6 +127,7 @@ internal sealed class LineIntakeService(
 
     private async Task<byte[]> ReplyAsync(LineReader.Result line, ConnectionRate rate, CancellationToken cancellationToken)
     {
+        var receivedAt = time.GetTimestamp();
         if (!rate.TryAcquire())
         {
             refusals.Refused("line", "a local connection", "event rate");
@@ -152,7 +153,7 @@ internal sealed class LineIntakeService(
             return PopReportJson.Error("the TrayPop token is missing or wrong (a \"token\" field)");
         }
 
-        var report = await pipeline.HandleAsync(decoded.Event, launch: true, cancellationToken);
+        var report = await pipeline.HandleAsync(decoded.Event, launch: true, receivedAt, cancellationToken);
         return PopReportJson.Report(report);
     }
 

@@ -31,6 +31,12 @@ internal static class PopReportJson
         {
             writer.WriteString("reason", report.Reason);
         }
+
+        if (report.ToShow is { } toShow)
+        {
+            // TrayPop's own part plus the CRM round trip, from the event's arrival to the browser or notification being called.
+            writer.WriteNumber("elapsedMs", Math.Round(toShow.TotalMilliseconds, 3));
+        }
     });
 
     /// <summary><c>{"outcome":…,"matches":[…],"url":…}</c>, the contract of <c>traypop lookup --json</c>.</summary>

@@ -30,6 +30,7 @@ public sealed class HttpIntakeTests : IAsyncLifetime
         Assert.Equal("match", reply.RootElement.GetProperty("outcome").GetString());
         Assert.Equal("Jane Doe", reply.RootElement.GetProperty("matches")[0].GetProperty("name").GetString());
         Assert.Equal(expected, reply.RootElement.GetProperty("url").GetString());
+        Assert.True(reply.RootElement.GetProperty("elapsedMs").GetDouble() > 0);
     }
 
     [Fact]
