@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using DataverseEmulator.Seeding;
+using DataverseEmulator.Store;
 
 namespace DataverseEmulator;
 
@@ -51,9 +52,37 @@ public sealed class EmulatorSeed
             }
 
             result[setName] = [.. rows.Select(r => (JsonObject)r!.DeepClone())];
+            CheckRecords(setName, result[setName]);
         }
 
         return new EmulatorSeed(result);
+    }
+
+    /// <summary>Keys must be GUIDs and unique, and statecode a whole number: a seed that breaks this is a mistake to report early.</summary>
+    private static void CheckRecords(string setName, IReadOnlyList<JsonObject> rows)
+    {
+        var key = EntityCatalog.ForSeedSet(setName, []).KeyColumn;
+        var seen = new HashSet<Guid>();
+        foreach (var row in rows)
+        {
+            if (row[key] is { } keyNode)
+            {
+                if (keyNode.GetValueKind() != JsonValueKind.String || !Guid.TryParse(keyNode.GetValue<string>(), out var id))
+                {
+                    throw new FormatException($"The seed's \"{setName}\" has a {key} that is not a GUID: {keyNode.ToJsonString()}.");
+                }
+
+                if (!seen.Add(id))
+                {
+                    throw new FormatException($"The seed's \"{setName}\" has two records with {key} {id:D}.");
+                }
+            }
+
+            if (row["statecode"] is { } state && (state.GetValueKind() != JsonValueKind.Number || !state.AsValue().TryGetValue<int>(out _)))
+            {
+                throw new FormatException($"The seed's \"{setName}\" has a statecode that is not a whole number: {state.ToJsonString()}.");
+            }
+        }
     }
 
     /// <summary>Number of records the seed holds for an entity set.</summary>

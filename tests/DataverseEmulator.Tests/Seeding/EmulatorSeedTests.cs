@@ -60,6 +60,10 @@ public class EmulatorSeedTests
     [InlineData("{\"contacts\":{}}")]
     [InlineData("{\"contacts\":[1]}")]
     [InlineData("{not json")]
+    [InlineData("{\"contacts\":[{\"contactid\":\"nope\"}]}")]
+    [InlineData("{\"contacts\":[{\"contactid\":\"11111111-0000-4000-8000-000000000001\"},{\"contactid\":\"11111111-0000-4000-8000-000000000001\"}]}")]
+    [InlineData("{\"contacts\":[{\"statecode\":\"0\"}]}")]
+    [InlineData("{\"phonecalls\":[{\"activityid\":42}]}")]
     public void Parse_NotASeed_ThrowsFormatException(string json) =>
         Assert.Throws<FormatException>(() => EmulatorSeed.Parse(json));
 
