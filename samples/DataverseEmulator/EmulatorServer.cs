@@ -1,5 +1,7 @@
 using DataverseEmulator.Diagnostics;
+using System.Text.Json.Nodes;
 using DataverseEmulator.Hosting;
+using DataverseEmulator.Store;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -15,11 +17,13 @@ public sealed class EmulatorServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly RequestLog _log;
+    private readonly EntityStore _store;
     private int _disposed;
 
-    private EmulatorServer(WebApplication app, Uri baseUri, EmulatorFaults faults, EmulatorAuth auth, RequestLog log)
+    private EmulatorServer(WebApplication app, Uri baseUri, EmulatorFaults faults, EmulatorAuth auth, RequestLog log, EntityStore store)
     {
         _app = app;
+        _store = store;
         BaseUri = baseUri;
         Faults = faults;
         Auth = auth;
@@ -47,7 +51,8 @@ public sealed class EmulatorServer : IAsyncDisposable
         var auth = new EmulatorAuth(settings.RequireToken, settings.TimeProvider);
         var faults = new EmulatorFaults();
         var log = new RequestLog();
-        var app = EmulatorApplication.Build(seed, settings, auth, faults, log);
+        var store = new EntityStore(seed, settings.TimeProvider);
+        var app = EmulatorApplication.Build(store, settings, auth, faults, log);
         try
         {
             await app.StartAsync(cancellationToken);
@@ -60,10 +65,17 @@ public sealed class EmulatorServer : IAsyncDisposable
 
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
         var organization = string.IsNullOrEmpty(settings.OrganizationName) ? string.Empty : settings.OrganizationName.Trim('/') + "/";
-        return new EmulatorServer(app, new Uri(address.TrimEnd('/') + "/" + organization), faults, auth, log);
+        return new EmulatorServer(app, new Uri(address.TrimEnd('/') + "/" + organization), faults, auth, log, store);
     }
 
     public void ResetCounters() => _log.Reset();
+
+    /// <summary>
+    /// Copies of the rows an entity set holds now, as stored (e.g. phonecalls the product wrote, with
+    /// <c>_regardingobjectid_value</c> for their binds); empty for a set the emulator does not know.
+    /// </summary>
+    public IReadOnlyList<JsonObject> GetRecords(string entitySet) =>
+        _store.FindBySet(entitySet) is { } table ? [.. table.Snapshot().Select(r => (JsonObject)r.Values.DeepClone())] : [];
 
     public async ValueTask DisposeAsync()
     {

@@ -18,7 +18,7 @@ internal static class EmulatorApplication
 {
     public const string DefaultUrl = "http://127.0.0.1:0";
 
-    public static WebApplication Build(EmulatorSeed seed, EmulatorSettings settings, EmulatorAuth auth, EmulatorFaults faults, RequestLog log)
+    public static WebApplication Build(EntityStore store, EmulatorSettings settings, EmulatorAuth auth, EmulatorFaults faults, RequestLog log)
     {
         // Tests start many emulators: skip config file watchers, and keep ASP.NET Core's logging quiet.
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
@@ -39,7 +39,6 @@ internal static class EmulatorApplication
 
         app.UseRouting();
 
-        var store = new EntityStore(seed, settings.TimeProvider);
         var dispatcher = new ApiDispatcher(store, settings);
         var stopping = app.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping;
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("DataverseEmulator");

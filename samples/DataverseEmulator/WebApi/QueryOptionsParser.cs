@@ -24,8 +24,10 @@ internal static partial class QueryOptionsParser
             switch (key.ToLowerInvariant())
             {
                 case "$select":
-                    select = [.. value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)];
-                    if (select.FirstOrDefault(c => !entity.Columns.Contains(c)) is { } unknownSelect)
+                    // An empty $select means every column, as if it were absent.
+                    var columns = value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+                    select = columns.Length == 0 ? null : columns;
+                    if (columns.FirstOrDefault(c => !entity.Columns.Contains(c)) is { } unknownSelect)
                     {
                         return (null, ODataErrors.PropertyNotFound(unknownSelect, entity.LogicalName));
                     }

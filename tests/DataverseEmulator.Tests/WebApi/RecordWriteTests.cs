@@ -28,6 +28,8 @@ public class RecordWriteTests : IAsyncLifetime
         var call = await _emulator.GetJsonAsync($"api/data/v9.2/phonecalls({CallId})?$select=subject,_regardingobjectid_value,statecode");
         Assert.Equal(JaneId, call.GetProperty("_regardingobjectid_value").GetString());
         Assert.Equal(0, call.GetProperty("statecode").GetInt32());
+        var stored = Assert.Single(_emulator.Server.GetRecords("phonecalls"));
+        Assert.Equal("+14255550101", stored["phonenumber"]!.ToString());
         var parties = await _emulator.GetJsonAsync($"api/data/v9.2/activityparties?$filter=_activityid_value eq {CallId}");
         Assert.Equal(JaneId, Assert.Single(parties.GetProperty("value").EnumerateArray()).GetProperty("_partyid_value").GetString());
     }
@@ -98,6 +100,9 @@ public class RecordWriteTests : IAsyncLifetime
 
         await Json.AssertErrorAsync(response, HttpStatusCode.NotFound);
     }
+
+    [Fact]
+    public void GetRecords_UnknownSet_IsEmpty() => Assert.Empty(_emulator.Server.GetRecords("spaceships"));
 
     [Fact]
     public async Task Delete_RemovesTheRecord()
