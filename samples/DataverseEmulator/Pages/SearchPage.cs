@@ -30,12 +30,7 @@ internal static class SearchPage
             .Raw("<ol id=\"results\">");
         foreach (var (entity, record) in results)
         {
-            var name = entity.PrimaryNameColumn is { } column ? record.Values[column]?.ToString() : null;
-            var phones = entity.PhoneColumns.Select(c => record.Values[c]?.ToString()).Where(p => !string.IsNullOrEmpty(p));
-            var href = $"main.aspx?pagetype=entityrecord&etn={entity.LogicalName}&id={record.Id:D}";
-            page.Raw($"<li class=\"result\" data-entity=\"{HtmlPage.Encode(entity.LogicalName)}\" data-id=\"{record.Id:D}\">" +
-                     $"<a href=\"{HtmlPage.Encode(href)}\">{HtmlPage.Encode(name)}</a> ({HtmlPage.Encode(entity.DisplayName)}) " +
-                     $"<span class=\"phones\">{HtmlPage.Encode(string.Join(", ", phones))}</span></li>");
+            page.Raw(ResultItem.Render(entity, record));
         }
 
         return page.Raw("</ol>\n</main>");

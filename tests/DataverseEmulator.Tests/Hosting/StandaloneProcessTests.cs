@@ -26,7 +26,8 @@ public class StandaloneProcessTests
         using var process = Process.Start(start)!;
         try
         {
-            var firstLine = await process.StandardOutput.ReadLineAsync();
+            // A safety net so a broken start fails the test instead of hanging the run; not a timing assertion.
+            var firstLine = await process.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromMinutes(2));
             Assert.NotNull(firstLine);
             Assert.StartsWith("Dataverse emulator listening on http://127.0.0.1:", firstLine, StringComparison.Ordinal);
             var baseUri = new Uri(firstLine["Dataverse emulator listening on ".Length..]);

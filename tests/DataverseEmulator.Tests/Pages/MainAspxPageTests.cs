@@ -121,6 +121,17 @@ public class MainAspxPageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task EntityList_ListsEveryRowOfTheTable()
+    {
+        var (status, html) = await GetPageAsync("main.aspx?pagetype=entitylist&etn=lead&viewid=00000000-0000-0000-00aa-000010001004&viewtype=1039");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal("2", HtmlPageReader.TextOf(html, "resultcount"));
+        Assert.Equal("lead", HtmlPageReader.TextOf(html, "entity"));
+        Assert.Contains("Diego Ramirez", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Pages_EncodeEverythingShown()
     {
         var seed = EmulatorSeed.Parse("""{"contacts":[{"contactid":"11111111-0000-4000-8000-000000000001","fullname":"<script>alert(1)</script>","telephone1":"\"><b>"}]}""");
