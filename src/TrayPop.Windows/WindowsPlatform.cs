@@ -1,15 +1,17 @@
 using TrayPop.Core.Cli;
 using TrayPop.Core.Hosting;
+using TrayPop.Windows.Configuration;
 using TrayPop.Windows.Tray;
 
 namespace TrayPop.Windows;
 
-/// <summary>What Windows adds to the core host: the tray (unless <c>--no-tray</c>), and the demo's emulator.</summary>
+/// <summary>What Windows adds to the core host: machine settings and policy from the registry, the tray (unless <c>--no-tray</c>), and the demo's emulator.</summary>
 internal static class WindowsPlatform
 {
     public static TrayPopPlatform Create() => new()
     {
         HasTray = true,
+        AddConfiguration = builder => builder.AddTrayPopRegistry(),
         ConfigureServices = services => services.AddWindowsTray(),
         StartDemoCrm = DemoEmulator.StartAsync,
     };
