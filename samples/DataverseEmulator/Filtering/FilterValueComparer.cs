@@ -45,6 +45,18 @@ internal static class FilterValueComparer
         return null;
     }
 
+    /// <summary>
+    /// Reads text as the type of <paramref name="column"/>'s value (number, boolean or text), for values
+    /// that arrive as strings whatever the column: FetchXML values and In's PropertyValues (Collection(Edm.String)).
+    /// </summary>
+    public static JsonNode? CoerceText(string text, JsonNode? column) => column is JsonValue value ? value.GetValueKind() switch
+    {
+        JsonValueKind.Number when decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) => JsonValue.Create(number),
+        JsonValueKind.True or JsonValueKind.False when text is "1" or "true" => JsonValue.Create(true),
+        JsonValueKind.True or JsonValueKind.False when text is "0" or "false" => JsonValue.Create(false),
+        _ => JsonValue.Create(text),
+    } : JsonValue.Create(text);
+
     /// <summary>The text of a string column, or null when the column is empty or not text.</summary>
     public static string? AsText(JsonNode? node) =>
         node is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : null;

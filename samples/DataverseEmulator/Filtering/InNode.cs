@@ -14,7 +14,8 @@ internal sealed class InNode(string property, IReadOnlyList<JsonNode?> values, b
     public override bool Evaluate(JsonObject record)
     {
         var value = record[Property];
-        var found = Values.Any(v => FilterValueComparer.AreEqual(value, v));
+        // PropertyValues is a collection of strings in Dataverse; each is read as the column's type.
+        var found = Values.Any(v => FilterValueComparer.AreEqual(value, FilterValueComparer.AsText(v) is { } text ? FilterValueComparer.CoerceText(text, value) : v));
         return found != Negated;
     }
 

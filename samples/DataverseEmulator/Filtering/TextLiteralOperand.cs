@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace DataverseEmulator.Filtering;
@@ -12,13 +10,7 @@ internal sealed class TextLiteralOperand(string text, string column) : FilterOpe
 {
     public string Text { get; } = text;
 
-    public override JsonNode? Resolve(JsonObject record) => record[column] is JsonValue value ? value.GetValueKind() switch
-    {
-        JsonValueKind.Number when decimal.TryParse(Text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) => JsonValue.Create(number),
-        JsonValueKind.True or JsonValueKind.False when Text is "1" or "true" => JsonValue.Create(true),
-        JsonValueKind.True or JsonValueKind.False when Text is "0" or "false" => JsonValue.Create(false),
-        _ => JsonValue.Create(Text),
-    } : JsonValue.Create(Text);
+    public override JsonNode? Resolve(JsonObject record) => FilterValueComparer.CoerceText(Text, record[column]);
 
     public override string ToString() => $"'{Text}'";
 }

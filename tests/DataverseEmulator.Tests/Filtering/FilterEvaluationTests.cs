@@ -95,6 +95,9 @@ public class FilterEvaluationTests
     [InlineData("Microsoft.Dynamics.CRM.In(PropertyName='telephone1',PropertyValues=[\"x\",\"(425) 555-0101\"])", true)]
     [InlineData("Microsoft.Dynamics.CRM.In(PropertyName='telephone1',PropertyValues=[\"x\",\"y\"])", false)]
     [InlineData("Microsoft.Dynamics.CRM.In(PropertyName='statecode',PropertyValues=[0,1])", true)]
+    [InlineData("Microsoft.Dynamics.CRM.In(PropertyName='statecode',PropertyValues=[\"0\",\"1\"])", true)]
+    [InlineData("Microsoft.Dynamics.CRM.In(PropertyName='statecode',PropertyValues=[\"1\",\"2\"])", false)]
+    [InlineData("Microsoft.Dynamics.CRM.In(PropertyName='donotphone',PropertyValues=[\"false\"])", true)]
     [InlineData("Microsoft.Dynamics.CRM.NotIn(PropertyName='statecode',PropertyValues=[1])", true)]
     [InlineData("Microsoft.Dynamics.CRM.In(PropertyName='fullname',PropertyValues=['jane doe'])", true)]
     public void Evaluate_In(string filter, bool expected) => Assert.Equal(expected, Evaluate(filter));
