@@ -10,7 +10,7 @@ internal static class RecordWriter
     public static ApiResponse Create(ApiRequest request, EntityTable table, EntityStore store)
     {
         var entity = table.Definition;
-        var (values, parties, error) = ReadBody(request, entity, store);
+        var (values, parties, error) = RecordBodyReader.Read(request, entity, store);
         if (values is null)
         {
             return error!;
@@ -30,7 +30,7 @@ internal static class RecordWriter
     public static ApiResponse Upsert(ApiRequest request, EntityTable table, EntityStore store, Guid id)
     {
         var entity = table.Definition;
-        var (values, parties, error) = ReadBody(request, entity, store);
+        var (values, parties, error) = RecordBodyReader.Read(request, entity, store);
         if (values is null)
         {
             return error!;
@@ -129,70 +129,6 @@ internal static class RecordWriter
         values["modifiedon"] = now;
     }
 
-    private static (JsonObject? Values, JsonArray? Parties, ApiResponse? Error) ReadBody(ApiRequest request, EntityDefinition entity, EntityStore store)
-    {
-        JsonObject? body;
-        try
-        {
-            body = JsonNode.Parse(request.Body.Length == 0 ? "{}" : request.Body) as JsonObject;
-        }
-        catch (JsonException ex)
-        {
-            return (null, null, ODataErrors.BadQuery($"The request body is not valid JSON: {ex.Message}"));
-        }
-
-        if (body is null)
-        {
-            return (null, null, ODataErrors.BadQuery("The request body must be a JSON object."));
-        }
-
-        var values = new JsonObject();
-        JsonArray? parties = null;
-        foreach (var (name, value) in body)
-        {
-            if (name.EndsWith("@odata.bind", StringComparison.Ordinal))
-            {
-                // "regardingobjectid_contact_phonecall@odata.bind": "/contacts(id)" is stored as the lookup's _regardingobjectid_value.
-                var navigation = name[..name.IndexOf('@', StringComparison.Ordinal)];
-                var lookup = navigation.Split('_')[0];
-                var target = ResourcePath.Parse(BindPath(value?.ToString() ?? string.Empty));
-                var targetTable = target is null ? null : store.FindBySet(target.Segment);
-                if (target is null || targetTable is null || target.KeyAsId(targetTable.Definition.KeyColumn) is not { } targetId)
-                {
-                    return (null, null, ODataErrors.BadQuery($"The value of '{name}' is not a valid entity reference."));
-                }
-
-                if (targetTable.Find(targetId) is null)
-                {
-                    return (null, null, ODataErrors.RecordNotFound(targetTable.Definition.LogicalName, targetId));
-                }
-
-                values[$"_{lookup}_value"] = targetId.ToString("D");
-                continue;
-            }
-
-            if (name.StartsWith('@') || name.Contains("@odata.", StringComparison.Ordinal))
-            {
-                continue;
-            }
-
-            if (name == $"{entity.LogicalName}_activity_parties" && value is JsonArray array)
-            {
-                parties = array;
-                continue;
-            }
-
-            if (!entity.Columns.Contains(name))
-            {
-                return (null, null, ODataErrors.BadQuery($"Invalid property '{name}' was found in entity 'Microsoft.Dynamics.CRM.{entity.LogicalName}'."));
-            }
-
-            values[name] = value?.DeepClone();
-        }
-
-        return (values, parties, null);
-    }
-
     private static void AddParties(EntityStore store, Guid activityId, JsonArray? parties)
     {
         if (parties is null || store.FindBySet("activityparties") is not { } table)
@@ -207,7 +143,7 @@ internal static class RecordWriter
             {
                 if (name.EndsWith("@odata.bind", StringComparison.Ordinal))
                 {
-                    var target = ResourcePath.Parse(BindPath(value?.ToString() ?? string.Empty));
+                    var target = ResourcePath.Parse(RecordBodyReader.BindPath(value?.ToString() ?? string.Empty));
                     if (target?.Key is { } key && Guid.TryParse(key, out var partyId))
                     {
                         values["_partyid_value"] = partyId.ToString("D");
@@ -221,12 +157,5 @@ internal static class RecordWriter
 
             table.TryAdd(store.CreateRecord(table.Definition, values));
         }
-    }
-
-    private static string BindPath(string reference)
-    {
-        // A bind may be relative ("/contacts(id)", "contacts(id)") or absolute (".../api/data/v9.2/contacts(id)").
-        var slash = reference.LastIndexOf('/');
-        return slash >= 0 ? reference[(slash + 1)..] : reference;
     }
 }
