@@ -15,11 +15,10 @@ internal static class LogSetup
     public static LoggerConfiguration Configure(LoggerConfiguration logger, IConfiguration configuration, bool console)
     {
         logger
-            .MinimumLevel.Information()
+            .MinimumLevel.Is(configuration.GetValue("TrayPop:Logging:Level", LogEventLevel.Information))
             .MinimumLevel.Override("Microsoft", LogEventLevel.Warning)
             .MinimumLevel.Override("System.Net.Http", LogEventLevel.Warning)
             .MinimumLevel.Override("Polly", LogEventLevel.Warning)
-            .ReadFrom.Configuration(configuration, new Serilog.Settings.Configuration.ConfigurationReaderOptions { SectionName = "TrayPop:Logging:Serilog" })
             .Enrich.FromLogContext()
             .WriteTo.File(
                 Path.Combine(LogDirectory(configuration), "traypop-.log"),
