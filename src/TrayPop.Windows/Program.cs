@@ -1,5 +1,6 @@
 using TrayPop.Core.Cli;
 using TrayPop.Windows;
+using TrayPop.Windows.Configuration;
 
 if (!WindowsPlatform.IsServiceStart(args))
 {
@@ -14,4 +15,5 @@ if (instance is null)
     return 0;
 }
 
-return await TrayPopCommandLine.RunAsync(args, WindowsPlatform.Create());
+// A start refused for a setting stays in the tray, signed out, saying what is wrong.
+return await StartupProblem.RunAsync(args, WindowsPlatform.Create());

@@ -34,7 +34,8 @@ internal sealed class WineDesktop : IAsyncDisposable
 
     public IReadOnlyDictionary<string, string> Environment { get; }
 
-    public static async Task<WineDesktop> StartAsync()
+    /// <param name="prefix">A Wine prefix of the test's own (the installer test keeps machine-wide state out of the shared one).</param>
+    public static async Task<WineDesktop> StartAsync(string? prefix = null)
     {
         var display = FreeDisplay();
         var xvfb = Process.Start(new ProcessStartInfo("Xvfb")
@@ -61,7 +62,7 @@ internal sealed class WineDesktop : IAsyncDisposable
         File.Delete(launched);
 
         // Outside the work tree: a Wine prefix maps drive Z: to /, and tools that walk the tree (BenchmarkDotNet, linters) would follow it.
-        var prefix = Environment.GetEnvironmentVariable("TRAYPOP_WINEPREFIX")
+        prefix ??= System.Environment.GetEnvironmentVariable("TRAYPOP_WINEPREFIX")
             ?? Path.Combine(Path.GetTempPath(), "traypop-system-tests", "wineprefix");
         var desktop = new WineDesktop(xvfb, display, prefix, launched);
         // Creates the prefix on the first run (about 20 s), reuses it after; points winebrowser at the recorder.
