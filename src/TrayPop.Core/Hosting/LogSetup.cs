@@ -18,7 +18,8 @@ internal static class LogSetup
             .MinimumLevel.Is(configuration.GetValue("TrayPop:Logging:Level", LogEventLevel.Information))
             .MinimumLevel.Override("Microsoft", LogEventLevel.Warning)
             .MinimumLevel.Override("System.Net.Http", LogEventLevel.Warning)
-            .MinimumLevel.Override("Polly", LogEventLevel.Warning)
+            // Retries are routine; what a failed pop means for the agent is logged by the pipeline.
+            .MinimumLevel.Override("Polly", LogEventLevel.Error)
             .Enrich.FromLogContext()
             .WriteTo.File(
                 Path.Combine(LogDirectory(configuration), "traypop-.log"),
