@@ -6,3 +6,15 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
 # Windows tray under Wine: wine wine64 xvfb xdotool imagemagick.
 "$root/scripts/wine-setup.sh" --install-only
+
+# MSI built with wixl and inspected with msiinfo/msibuild (installer/build.sh, tests/…/Installer).
+msi_packages=(wixl msitools)
+msi_missing=()
+for p in "${msi_packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || msi_missing+=("$p")
+done
+if [[ ${#msi_missing[@]} -gt 0 ]]; then
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq "${msi_missing[@]}"
+fi
