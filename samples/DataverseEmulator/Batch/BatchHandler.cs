@@ -1,3 +1,4 @@
+using DataverseEmulator.Store;
 using DataverseEmulator.WebApi;
 using Microsoft.AspNetCore.WebUtilities;
 
@@ -7,7 +8,7 @@ namespace DataverseEmulator.Batch;
 /// Executes a $batch in order. Like Dataverse, it stops at the first failed request unless the batch was sent
 /// with <c>Prefer: odata.continue-on-error</c>; the failed request's own status and error are in its part.
 /// </summary>
-internal sealed class BatchHandler(ApiDispatcher dispatcher)
+internal sealed class BatchHandler(ApiDispatcher dispatcher, EntityStore store)
 {
     public const int MaxRequests = 1000;
 
@@ -36,7 +37,8 @@ internal sealed class BatchHandler(ApiDispatcher dispatcher)
             var part = parts[i];
             if (part.ChangeSet is { } changeSet)
             {
-                // A change set is all or nothing: on failure only the failing answer is returned for it.
+                // A change set is all or nothing: on failure its writes are undone and only the failing answer is returned.
+                var checkpoint = store.Capture();
                 var end = i;
                 while (end + 1 < parts.Count && parts[end + 1].ChangeSet == changeSet)
                 {
@@ -50,6 +52,7 @@ internal sealed class BatchHandler(ApiDispatcher dispatcher)
                     var response = Execute(request, parts[j]);
                     if (response.StatusCode >= 400)
                     {
+                        EntityStore.Restore(checkpoint);
                         answers = [(response, parts[j].ContentId)];
                         failed = true;
                         break;

@@ -43,7 +43,7 @@ internal static class EmulatorApplication
         var stopping = app.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping;
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("DataverseEmulator");
         var faultResponder = new FaultResponder(faults, settings.TimeProvider, logger, stopping);
-        var api = new ApiEndpoint(dispatcher, new BatchHandler(dispatcher), faultResponder, auth, log, settings, logger);
+        var api = new ApiEndpoint(dispatcher, new BatchHandler(dispatcher, store), faultResponder, auth, log, settings, logger);
         var pages = new MainAspxEndpoint(store);
         var token = new TokenEndpoint(auth, settings.TimeProvider);
 

@@ -42,6 +42,20 @@ internal sealed class EntityStore
     public EntityTable? FindByLogicalName(string logicalName) =>
         _tables.Values.FirstOrDefault(t => t.Definition.LogicalName.Equals(logicalName, StringComparison.OrdinalIgnoreCase));
 
+    /// <summary>
+    /// A copy of every table, for a $batch change set to roll back to. Writes by other requests made
+    /// meanwhile are rolled back too; the emulator has no real transactions, and tests do not need them.
+    /// </summary>
+    public IReadOnlyDictionary<EntityTable, TableState> Capture() => _tables.Values.ToDictionary(t => t, t => t.Capture());
+
+    public static void Restore(IReadOnlyDictionary<EntityTable, TableState> captured)
+    {
+        foreach (var (table, state) in captured)
+        {
+            table.Restore(state);
+        }
+    }
+
     public long NextVersion() => Interlocked.Increment(ref _nextVersion);
 
     /// <summary>The newest row version handed out; every later change has a higher one.</summary>

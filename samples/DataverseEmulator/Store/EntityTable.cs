@@ -97,6 +97,33 @@ internal sealed class EntityTable(EntityDefinition definition)
         }
     }
 
+    /// <summary>The table's rows and deletions as they are now, to put back with <see cref="Restore"/>.</summary>
+    public TableState Capture()
+    {
+        lock (_gate)
+        {
+            return new TableState([.. _rows], [.. _deleted]);
+        }
+    }
+
+    public void Restore(TableState captured)
+    {
+        var (rows, deleted) = captured;
+        lock (_gate)
+        {
+            _rows.Clear();
+            _rows.AddRange(rows);
+            _byId.Clear();
+            foreach (var row in rows)
+            {
+                _byId[row.Id] = row;
+            }
+
+            _deleted.Clear();
+            _deleted.AddRange(deleted);
+        }
+    }
+
     /// <summary>Runs a read-modify-write under the table's lock, so two writers never interleave.</summary>
     public T Update<T>(Func<T> change)
     {

@@ -143,6 +143,24 @@ public class BatchEndpointTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Batch_ChangeSetWithAFailure_UndoesItsWrites()
+    {
+        var body = "--batch_1\r\nContent-Type: multipart/mixed; boundary=changeset_1\r\n\r\n" +
+            "--changeset_1\r\nContent-Type: application/http\r\nContent-ID: 1\r\n\r\n" +
+            "POST phonecalls HTTP/1.1\r\nContent-Type: application/json\r\n\r\n{\"subject\":\"kept?\"}\r\n" +
+            "--changeset_1\r\nContent-Type: application/http\r\nContent-ID: 2\r\n\r\n" +
+            "POST phonecalls HTTP/1.1\r\nContent-Type: application/json\r\n\r\n{\"no_such_column\":1}\r\n" +
+            "--changeset_1--\r\n--batch_1--\r\n";
+
+        using var response = await _emulator.Client.PostAsync("api/data/v9.2/$batch", BatchBody.Raw("batch_1", body));
+        var text = await response.Content.ReadAsStringAsync();
+
+        Assert.Contains("HTTP/1.1 400 Bad Request", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("204 No Content", text, StringComparison.Ordinal);
+        Assert.Empty(_emulator.Server.GetRecords("phonecalls"));
+    }
+
+    [Fact]
     public async Task Batch_GetInsideChangeSet_Is400()
     {
         var body = "--batch_1\r\nContent-Type: multipart/mixed; boundary=changeset_1\r\n\r\n" +
