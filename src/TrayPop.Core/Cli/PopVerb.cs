@@ -18,7 +18,10 @@ internal static class PopVerb
     public static async Task<int> RunAsync(IReadOnlyList<string> settings, TrayPopPlatform platform, CallEvent callEvent, CancellationToken cancellationToken)
     {
         var configuration = TrayPopConfiguration.Build(settings, platform);
-        var port = configuration.GetValue("TrayPop:Listener:Port", ListenerOptions.DefaultPort);
+        var listener = configuration.GetSection(ListenerOptions.Section).Get<ListenerOptions>() ?? new ListenerOptions();
+        // This session's instance, by the rule the service listens by (an explicit TrayPop:Listener:Port wins).
+        listener.SessionId = platform.SessionId;
+        var port = listener.Port;
         var query = new StringBuilder("/call?number=").Append(Uri.EscapeDataString(callEvent.Number))
             .Append("&type=").Append(callEvent.Type.ToString().ToLowerInvariant());
         if (callEvent.Phase != CallPhase.Now)
@@ -32,7 +35,7 @@ internal static class PopVerb
         }
 
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(10) };
-        var token = ListenerSecret.Read(configuration.GetSection(ListenerOptions.Section).Get<ListenerOptions>() ?? new ListenerOptions());
+        var token = ListenerSecret.Read(listener);
         if (token is not null)
         {
             http.DefaultRequestHeaders.Add("X-TrayPop-Token", token);
@@ -45,7 +48,7 @@ internal static class PopVerb
         }
         catch (HttpRequestException ex) when (ex.InnerException is SocketException { SocketErrorCode: SocketError.ConnectionRefused } || ex.HttpRequestError == HttpRequestError.ConnectionError)
         {
-            await Console.Error.WriteLineAsync($"No TrayPop is running in this session: nothing listens on 127.0.0.1:{port}. Start it with 'traypop run' (or check TrayPop:Listener:Port).");
+            await Console.Error.WriteLineAsync($"No TrayPop is running in this session: nothing listens on 127.0.0.1:{port}. Start it with 'traypop run' (or check TrayPop:Listener:Port and BasePort).");
             return StartupErrors.NotRunning;
         }
 

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Serilog;
 using TrayPop.Core.Intake;
 using TrayPop.Core.Pop;
@@ -28,11 +29,13 @@ public static class TrayPopHost
         builder.Services.SetUnknownCallerDefault(trayShown ? UnknownCallerAction.Notify : UnknownCallerAction.NewContactForm);
         builder.Services.AddSingleton<LineIntakeService>();
         builder.Services.AddHostedService(provider => provider.GetRequiredService<LineIntakeService>());
+        builder.Services.PostConfigure<ListenerOptions>(listener => listener.SessionId = platform.SessionId);
         overrides?.Invoke(builder.Services);
 
-        builder.WebHost.ConfigureKestrel((context, kestrel) =>
+        builder.WebHost.ConfigureKestrel(kestrel =>
         {
-            var listener = context.Configuration.GetSection(ListenerOptions.Section).Get<ListenerOptions>() ?? new ListenerOptions();
+            // The same options the intake guard and /health read: this session's port unless one is configured.
+            var listener = kestrel.ApplicationServices.GetRequiredService<IOptions<ListenerOptions>>().Value;
             // Loopback only, whatever is configured: nothing off this machine may drive pops.
             kestrel.Listen(IPAddress.Loopback, listener.Port);
             if (LoopbackV6Available())

@@ -18,5 +18,11 @@ public sealed class TrayPopPlatform
     /// <summary>Whether this platform shows a tray (so unknown callers get a notification by default).</summary>
     public bool HasTray { get; init; }
 
+    /// <summary>
+    /// The OS session this process runs in (Windows: <c>ProcessIdToSessionId</c>; 0 where there is none). Picks this
+    /// session's listener ports, for the service and for <c>traypop pop</c> alike (see <c>Intake/SessionPorts</c>).
+    /// </summary>
+    public int SessionId { get; init; }
+
     public static TrayPopPlatform Headless { get; } = new();
 }
