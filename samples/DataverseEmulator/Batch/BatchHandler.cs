@@ -46,10 +46,16 @@ internal sealed class BatchHandler(ApiDispatcher dispatcher, EntityStore store)
                 }
 
                 var answers = new List<(ApiResponse, string?)>();
+                var created = new Dictionary<string, string>(StringComparer.Ordinal);
                 var failed = false;
                 for (var j = i; j <= end; j++)
                 {
-                    var response = Execute(request, parts[j]);
+                    var response = Execute(request, ContentIdReferences.Resolve(parts[j], created));
+                    if (parts[j].ContentId is { } contentId && response.Headers.TryGetValue("OData-EntityId", out var entityId))
+                    {
+                        created["$" + contentId] = entityId;
+                    }
+
                     if (response.StatusCode >= 400)
                     {
                         EntityStore.Restore(checkpoint);

@@ -143,6 +143,30 @@ public class BatchEndpointTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Batch_ChangeSet_ContentIdReferencesNameEarlierCreates()
+    {
+        const string CallId = "0f0e0d0c-0000-4000-8000-0000000000c9";
+        var body = "--batch_1\r\nContent-Type: multipart/mixed; boundary=changeset_1\r\n\r\n" +
+            "--changeset_1\r\nContent-Type: application/http\r\nContent-ID: 1\r\n\r\n" +
+            "POST contacts HTTP/1.1\r\nContent-Type: application/json\r\n\r\n{\"fullname\":\"New Caller\",\"telephone1\":\"+1 425 555 0188\"}\r\n" +
+            "--changeset_1\r\nContent-Type: application/http\r\nContent-ID: 2\r\n\r\n" +
+            "POST phonecalls HTTP/1.1\r\nContent-Type: application/json\r\n\r\n" +
+            "{\"activityid\":\"" + CallId + "\",\"subject\":\"Call\",\"regardingobjectid_contact_phonecall@odata.bind\":\"$1\"}\r\n" +
+            "--changeset_1\r\nContent-Type: application/http\r\nContent-ID: 3\r\n\r\n" +
+            "PATCH $1 HTTP/1.1\r\nContent-Type: application/json\r\n\r\n{\"jobtitle\":\"Caller\"}\r\n" +
+            "--changeset_1--\r\n--batch_1--\r\n";
+
+        using var response = await _emulator.Client.PostAsync("api/data/v9.2/$batch", BatchBody.Raw("batch_1", body));
+        var text = await response.Content.ReadAsStringAsync();
+
+        Assert.DoesNotContain("HTTP/1.1 4", text, StringComparison.Ordinal);
+        var contact = Assert.Single(_emulator.Server.GetRecords("contacts"), c => c["fullname"]?.ToString() == "New Caller");
+        Assert.Equal("Caller", contact["jobtitle"]!.ToString());
+        var call = Assert.Single(_emulator.Server.GetRecords("phonecalls"));
+        Assert.Equal(contact["contactid"]!.ToString(), call["_regardingobjectid_value"]!.ToString());
+    }
+
+    [Fact]
     public async Task Batch_ChangeSetWithAFailure_UndoesItsWrites()
     {
         var body = "--batch_1\r\nContent-Type: multipart/mixed; boundary=changeset_1\r\n\r\n" +
