@@ -11,8 +11,11 @@ public sealed class EmulatorFaults
     private readonly Queue<EmulatorFault> _queue = new();
     private EmulatorFault? _kept;
 
-    /// <summary>Raised when a request starts waiting out a fault's delay, so a test can advance its fake clock then.</summary>
-    internal event EventHandler<TimeSpan>? DelayStarted;
+    /// <summary>
+    /// Raised (on a server thread) once a request's delay timer exists, with the delay: a test using a
+    /// FakeTimeProvider can advance the clock from then on without polling.
+    /// </summary>
+    public event EventHandler<TimeSpan>? DelayStarted;
 
     /// <summary>Faults still queued, in the order they will be used.</summary>
     public IReadOnlyList<EmulatorFault> Pending
