@@ -1,22 +1,19 @@
-using Microsoft.Extensions.Logging;
-using Serilog;
-using Serilog.Extensions.Logging;
 using TrayPop.Core.Cli;
 using TrayPop.Core.Hosting;
-using TrayPop.Core.Tray;
-using TrayPop.Windows.Tray;
+using TrayPop.Windows.Interop;
 
 namespace TrayPop.Windows.Configuration;
 
 /// <summary>
 /// A service start that the core refuses for a setting (exit code 2, e.g. no organisation URL after a
-/// silent install without DATAVERSE_URL) would be an invisible failure under the tray. Instead TrayPop
-/// logs the reason and stays in the tray, signed out, with the reason in a balloon and in its menu,
-/// until the agent chooses Exit.
+/// silent install without DATAVERSE_URL) would be an invisible failure under the tray. The host logs the
+/// reason; TrayPop then says it to the agent in a message box (signed out: nothing opens) and exits
+/// with the same code when the box is closed.
 /// </summary>
 internal static class StartupProblem
 {
-    private const int MaxMenuText = 100;
+    /// <summary>The message box title; the system test looks for it.</summary>
+    public const string Caption = "TrayPop is not set up";
 
     public static async Task<int> RunAsync(string[] args, TrayPopPlatform platform)
     {
@@ -37,7 +34,7 @@ internal static class StartupProblem
             return code;
         }
 
-        await ShowUntilExitAsync(capture.Reasons(), args, platform);
+        Show(capture.Reasons());
         return code;
     }
 
@@ -45,38 +42,12 @@ internal static class StartupProblem
         !args.Any(a => a.Equals("--no-tray", StringComparison.OrdinalIgnoreCase)
             || a.Equals("--TrayPop:Tray:Enabled=false", StringComparison.OrdinalIgnoreCase));
 
-    private static async Task ShowUntilExitAsync(IReadOnlyList<string> reasons, string[] args, TrayPopPlatform platform)
+    /// <summary>Blocks until the agent closes the box; the host has already logged the reason ("Hosting failed to start").</summary>
+    private static void Show(IReadOnlyList<string> reasons)
     {
-        var (settings, _) = TrayPopCommandLine.SplitSettings(args);
-        var configuration = TrayPopConfiguration.Build(settings, platform);
-        await using var serilog = LogSetup.Configure(new LoggerConfiguration(), configuration, console: false).CreateLogger();
-        using var loggers = new SerilogLoggerFactory(serilog);
-        var logger = loggers.CreateLogger(typeof(StartupProblem));
-        foreach (var reason in reasons)
-        {
-            StartupProblemLog.CannotStart(logger, reason);
-        }
-
-        var exit = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        using var tray = new TrayWindow(loggers.CreateLogger<TrayWindow>());
-        tray.MenuSource = () =>
-        [
-            .. reasons.Select(r => new TrayMenuItem(r.Length > MaxMenuText ? r[..(MaxMenuText - 1)] + "…" : r)),
-            TrayMenuItem.Separator,
-            new TrayMenuItem("Exit", TrayCommand.Exit),
-        ];
-        tray.CommandChosen += command =>
-        {
-            if (command.Kind == TrayCommandKind.Exit)
-            {
-                exit.TrySetResult();
-            }
-        };
-
-        StartupProblemLog.ShowingSignedOut(logger);
-        await tray.StartAsync(new TrayAppearance(TrayIconKind.Warning, "TrayPop: signed out, a setting is missing or wrong"));
-        tray.ShowBalloon("TrayPop is not set up", reasons.Count > 0 ? string.Join('\n', reasons) : "See the log in %LOCALAPPDATA%\\TrayPop\\logs.");
-        await exit.Task;
-        await tray.StopAsync();
+        var text = (reasons.Count > 0 ? string.Join("\n", reasons) : "A setting is missing or wrong.")
+            + "\n\nTrayPop stays signed out and does not open records until this is fixed. Tell your IT desk; "
+            + "the details are in the log in %LOCALAPPDATA%\\TrayPop\\logs.";
+        User32.MessageBoxW(0, text, Caption, User32.MB_OK | User32.MB_ICONWARNING | User32.MB_SETFOREGROUND);
     }
 }

@@ -66,8 +66,8 @@ public sealed class InstallerTests(ITestOutputHelper output)
         Step("Wine prefix ready");
         try
         {
-            // 1. Installed without the organisation URL: the install still succeeds, and TrayPop starts in the
-            //    tray signed out, saying which setting is missing, instead of failing invisibly.
+            // 1. Installed without the organisation URL: the install still succeeds, and TrayPop starts signed
+            //    out, logs and tells the agent which setting is missing, instead of failing invisibly.
             await MsiexecAsync(desktop, "/i", current,
                 "AUTH_MODE=None", $"TENANT_ID={TenantId}", $"CLIENT_ID={ClientId}", $"APP_ID={AppId}",
                 "DEFAULT_REGION=GB", "OUTSIDE_LINE_PREFIX=9", $"LISTEN_PORT={listenPort}");
@@ -87,9 +87,9 @@ public sealed class InstallerTests(ITestOutputHelper output)
             var unconfigured = desktop.StartWine(InstalledExe, ["run"], log);
             var logFile = Path.Combine(prefix, "drive_c", "users", Environment.UserName, "AppData", "Local", "TrayPop", "logs");
             await Eventually.True(() => LogsContain(logFile, "TrayPop:Dataverse:Url is not set"), "the log to say which setting is missing");
-            await Eventually.True(async () => await desktop.FindWindowAsync("Wine System Tray") is not null, "the signed-out tray icon");
+            await Eventually.True(async () => await desktop.FindWindowAsync("TrayPop is not set up") is not null, "TrayPop to tell the agent what is missing");
             output.WriteLine("signed out: " + await desktop.ScreenshotAsync("installer-signed-out.png"));
-            Assert.False(unconfigured.HasExited, "TrayPop should stay in the tray, signed out, when a setting is missing");
+            Assert.False(unconfigured.HasExited, "TrayPop should wait for the agent to read the message");
             unconfigured.Kill(entireProcessTree: true);
             await unconfigured.WaitForExitAsync();
             Step("unconfigured start shows what is missing");
