@@ -1,8 +1,8 @@
 namespace TrayPop.Core.Tray;
 
-/// <summary>The tray's "Check connection": signs in if needed and asks Dataverse who the agent is.</summary>
+/// <summary>The tray's "Check connection", and the WhoAmI at start: signs in if needed and asks Dataverse who the agent is.</summary>
 internal interface IConnectionCheck
 {
-    /// <summary>Returns <see cref="TrayState.Ready"/>, <see cref="TrayState.SignedOut"/> or <see cref="TrayState.CrmUnreachable"/>.</summary>
-    Task<TrayState> CheckAsync(CancellationToken cancellationToken);
+    /// <summary>Never throws for a CRM failure: the result says what went wrong.</summary>
+    Task<ConnectionCheckResult> CheckAsync(CancellationToken cancellationToken);
 }

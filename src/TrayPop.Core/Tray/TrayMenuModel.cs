@@ -2,10 +2,13 @@ using System.Globalization;
 
 namespace TrayPop.Core.Tray;
 
-/// <summary>Builds the tray's context menu from the current state and the recent calls.</summary>
+/// <summary>
+/// Builds the tray's context menu from the current state and the recent calls. '&amp;' marks each item's access
+/// key (P/R, C, N, L, X: one letter each, so a key press chooses at once); text from outside is escaped.
+/// </summary>
 internal static class TrayMenuModel
 {
-    public const string RecentCallsText = "Recent calls";
+    public const string RecentCallsText = "Recent &calls";
     public const string NoRecentCallsText = "No recent calls";
 
     public static IReadOnlyList<TrayMenuItem> Build(TrayState state, bool paused, IReadOnlyList<RecentCall> recent, TimeZoneInfo timeZone)
@@ -17,15 +20,15 @@ internal static class TrayMenuModel
         [
             new(StatusText(state)),
             TrayMenuItem.Separator,
-            paused ? new("Resume pops", TrayCommand.ResumePops) : new("Pause pops", TrayCommand.PausePops),
+            paused ? new("&Resume pops", TrayCommand.ResumePops) : new("&Pause pops", TrayCommand.PausePops),
             recent.Count == 0
                 ? new(NoRecentCallsText)
                 : new(RecentCallsText, Children: [.. recent.Take(RecentCalls.DefaultCapacity).Select(c => RecentItem(c, timeZone))]),
             TrayMenuItem.Separator,
-            new("Check connection", TrayCommand.CheckConnection),
-            new("Open log folder", TrayCommand.OpenLogFolder),
+            new("Check co&nnection", TrayCommand.CheckConnection),
+            new("Open &log folder", TrayCommand.OpenLogFolder),
             TrayMenuItem.Separator,
-            new("Exit", TrayCommand.Exit),
+            new("E&xit", TrayCommand.Exit),
         ];
     }
 

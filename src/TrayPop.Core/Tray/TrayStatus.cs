@@ -1,7 +1,7 @@
 namespace TrayPop.Core.Tray;
 
 /// <summary>
-/// The facts behind the tray state, set by whoever learns them (sign-in, health checks, the agent's
+/// The facts behind the tray state, set by whoever learns them (<see cref="CrmStatus"/>, the agent's
 /// Pause item), and the single <see cref="TrayState"/> they add up to. Thread-safe.
 /// </summary>
 internal sealed class TrayStatus
@@ -42,6 +42,13 @@ internal sealed class TrayStatus
     public void SetSignedOut(bool value) => Update(() => signedOut = value);
 
     public void SetCrmUnreachable(bool value) => Update(() => crmUnreachable = value);
+
+    /// <summary>Follows <see cref="CrmStatus"/>: one change, so the icon never shows a state in between.</summary>
+    public void SetCrm(CrmState state) => Update(() =>
+    {
+        signedOut = state == CrmState.SignedOut;
+        crmUnreachable = state == CrmState.Unreachable;
+    });
 
     // A broken connection matters more than a pause the agent chose: it is what they need to act on.
     private static TrayState Combine(bool paused, bool signedOut, bool crmUnreachable) =>

@@ -13,7 +13,7 @@ public class TrayMenuModelTests
         Assert.Equal(
             [TrayCommand.PausePops, TrayCommand.CheckConnection, TrayCommand.OpenLogFolder, TrayCommand.Exit],
             commands);
-        Assert.Equal("Exit", menu[^1].Text);
+        Assert.Equal("E&xit", menu[^1].Text);
     }
 
     [Fact]
@@ -21,7 +21,7 @@ public class TrayMenuModelTests
     {
         var menu = TrayMenuModel.Build(TrayState.Paused, paused: true, [], TimeZoneInfo.Utc);
 
-        Assert.Contains(menu, i => i.Command == TrayCommand.ResumePops && i.Text == "Resume pops");
+        Assert.Contains(menu, i => i.Command == TrayCommand.ResumePops && i.Text == "&Resume pops");
         Assert.DoesNotContain(menu, i => i.Command == TrayCommand.PausePops);
     }
 
@@ -85,5 +85,41 @@ public class TrayMenuModelTests
         var last = new TrayMenuItem("last", TrayCommand.OpenLogFolder);
 
         Assert.Equal([parent, child, last], TrayMenuModel.Flatten([parent, last]));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Build_EveryCommand_HasItsOwnAccessKey(bool paused)
+    {
+        var calls = new RecentCalls();
+        calls.Add(RecentCallsTests.Call(1));
+
+        var menu = TrayMenuModel.Build(TrayState.Ready, paused, calls.Snapshot(), TimeZoneInfo.Utc);
+
+        var keys = menu.Where(i => i.IsEnabled).Select(i => AccessKey(i.Text)).ToList();
+        Assert.All(keys, k => Assert.NotNull(k));
+        Assert.Equal(keys.Count, keys.Distinct().Count());
+        Assert.Equal(paused ? 'r' : 'p', keys[0]);
+        Assert.Equal('x', AccessKey(menu[^1].Text));
+    }
+
+    /// <summary>The letter after a single '&amp;', as Win32 menus read it; null when there is none.</summary>
+    private static char? AccessKey(string text)
+    {
+        for (var i = 0; i < text.Length - 1; i++)
+        {
+            if (text[i] == '&')
+            {
+                if (text[i + 1] != '&')
+                {
+                    return char.ToLowerInvariant(text[i + 1]);
+                }
+
+                i++;
+            }
+        }
+
+        return null;
     }
 }

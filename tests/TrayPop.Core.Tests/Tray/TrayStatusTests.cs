@@ -60,4 +60,33 @@ public class TrayStatusTests
         Assert.StartsWith("TrayPop", appearance.Tooltip, StringComparison.Ordinal);
         Assert.InRange(appearance.Tooltip.Length, 1, TrayAppearance.MaxTooltipLength);
     }
+
+    [Theory]
+    [InlineData(CrmState.Unknown, TrayState.Ready)]
+    [InlineData(CrmState.Reachable, TrayState.Ready)]
+    [InlineData(CrmState.SignedOut, TrayState.SignedOut)]
+    [InlineData(CrmState.Unreachable, TrayState.CrmUnreachable)]
+    public void SetCrm_FollowsTheConnection(object crm, object expected)
+    {
+        var status = new TrayStatus();
+        status.SetCrm(CrmState.Unreachable);
+
+        status.SetCrm((CrmState)crm);
+
+        Assert.Equal((TrayState)expected, status.State);
+    }
+
+    [Fact]
+    public void SetCrm_FromSignedOutToUnreachable_ChangesOnce()
+    {
+        var status = new TrayStatus();
+        status.SetCrm(CrmState.SignedOut);
+        var changes = 0;
+        status.Changed += (_, _) => changes++;
+
+        status.SetCrm(CrmState.Unreachable);
+
+        Assert.Equal(1, changes);
+        Assert.Equal(TrayState.CrmUnreachable, status.State);
+    }
 }

@@ -1,0 +1,21 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using TrayPop.Core.Dataverse;
+
+namespace TrayPop.Core.Tray;
+
+/// <summary>Registers <see cref="CrmStatus"/>, its handler on the Dataverse client, and the connection check, for a platform with a tray.</summary>
+internal static class CrmStatusRegistration
+{
+    public static IServiceCollection AddCrmStatus(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<CrmStatus>();
+        services.TryAddTransient<CrmStatusHandler>();
+        services.TryAddSingleton<IConnectionCheck, DataverseConnectionCheck>();
+        // First in the chain whatever registers the client's other handlers later: it must see final answers, not each retry.
+        services.AddHttpClient(nameof(DataverseClient))
+            .ConfigureAdditionalHttpMessageHandlers((handlers, provider) => handlers.Insert(0, provider.GetRequiredService<CrmStatusHandler>()));
+        return services;
+    }
+}
