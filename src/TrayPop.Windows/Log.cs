@@ -28,4 +28,10 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 5008, Level = LogLevel.Information, Message = "TrayPop is already running in this session ({Session}); this start exits")]
     public static partial void AlreadyRunning(ILogger logger, uint session);
+
+    [LoggerMessage(EventId = 5009, Level = LogLevel.Information, Message = "Connection check at start: {State}")]
+    public static partial void StartupCheck(ILogger logger, CrmState state);
+
+    [LoggerMessage(EventId = 5010, Level = LogLevel.Information, Message = "Check connection: {State}")]
+    public static partial void ConnectionChecked(ILogger logger, CrmState state);
 }

@@ -1,6 +1,6 @@
 using TrayPop.Core.Cli;
+using TrayPop.Core.Tray;
 using TrayPop.Windows;
-using TrayPop.Windows.Configuration;
 
 if (!WindowsPlatform.IsServiceStart(args))
 {
@@ -11,9 +11,14 @@ if (!WindowsPlatform.IsServiceStart(args))
 using var instance = SingleInstance.TryAcquire();
 if (instance is null)
 {
-    // One TrayPop per Windows session; a second start (a Run-key start after a manual one) just exits.
+    // One TrayPop per Windows session. A start by hand (a shortcut, or the bare exe) asks the running one to show
+    // itself; a Run-key or scripted start after a manual one just exits.
+    if (SecondStart.ShouldAnnounce(args, SecondStartSignal.StartedFromShortcut()))
+    {
+        await SecondStartSignal.SendAsync(TimeProvider.System);
+    }
+
     return 0;
 }
 
-// A start refused for a setting stays in the tray, signed out, saying what is wrong.
-return await StartupProblem.RunAsync(args, WindowsPlatform.Create());
+return await TrayPopCommandLine.RunAsync(args, WindowsPlatform.Create());

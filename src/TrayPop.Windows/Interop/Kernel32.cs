@@ -2,7 +2,7 @@ using System.Runtime.InteropServices;
 
 namespace TrayPop.Windows.Interop;
 
-/// <summary>kernel32.dll: the single-instance mutex, sessions, module handle.</summary>
+/// <summary>kernel32.dll: the single-instance mutex, sessions, module handle, how the process was started.</summary>
 internal static unsafe partial class Kernel32
 {
     public const int ERROR_ALREADY_EXISTS = 183;
@@ -20,4 +20,7 @@ internal static unsafe partial class Kernel32
 
     [LibraryImport("kernel32.dll", SetLastError = true, StringMarshalling = StringMarshalling.Utf16)]
     public static partial nint GetModuleHandleW(string? moduleName);
+
+    [LibraryImport("kernel32.dll")]
+    public static partial void GetStartupInfoW(StartupInfo* startupInfo);
 }

@@ -73,6 +73,10 @@ internal static unsafe partial class User32
     [LibraryImport("user32.dll", SetLastError = true, StringMarshalling = StringMarshalling.Utf16)]
     public static partial uint RegisterWindowMessageW(string name);
 
+    /// <summary>Searches the top-level windows of the caller's desktop, so only this session's.</summary>
+    [LibraryImport("user32.dll", SetLastError = true, StringMarshalling = StringMarshalling.Utf16)]
+    public static partial nint FindWindowW(string? className, string? windowName);
+
     [LibraryImport("user32.dll", SetLastError = true)]
     public static partial nint CreatePopupMenu();
 

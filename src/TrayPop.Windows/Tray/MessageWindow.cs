@@ -13,7 +13,10 @@ namespace TrayPop.Windows.Tray;
 /// </summary>
 internal sealed unsafe class MessageWindow : IDisposable
 {
-    private const string ClassName = "TrayPop.MessageWindow";
+    /// <summary>The window's class; with <see cref="WindowName"/>, how a second start finds the first (<see cref="SecondStartSignal"/>).</summary>
+    public const string ClassName = "TrayPop.MessageWindow";
+
+    public const string WindowName = "TrayPop";
     private const uint WM_INVOKE = User32.WM_APP + 1;
 
     private static readonly ConcurrentDictionary<nint, MessageWindow> Windows = new();
@@ -99,7 +102,7 @@ internal sealed unsafe class MessageWindow : IDisposable
 
             creating = this;
             var created = User32.CreateWindowExW(
-                User32.WS_EX_TOOLWINDOW | User32.WS_EX_NOACTIVATE, ClassName, "TrayPop", User32.WS_POPUP,
+                User32.WS_EX_TOOLWINDOW | User32.WS_EX_NOACTIVATE, ClassName, WindowName, User32.WS_POPUP,
                 0, 0, 0, 0, 0, 0, instance, 0);
             creating = null;
             if (created == 0)

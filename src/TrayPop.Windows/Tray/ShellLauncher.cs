@@ -24,8 +24,10 @@ internal sealed class ShellLauncher(ILogger<ShellLauncher> logger) : ILauncher
     public bool OpenFolder(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        Directory.CreateDirectory(path);
-        return Execute(path);
+        // The log sink resolves a relative TrayPop:Logging:Directory against the working folder; so does this.
+        var folder = Path.GetFullPath(path);
+        Directory.CreateDirectory(folder);
+        return Execute(folder);
     }
 
     private bool Execute(string file)

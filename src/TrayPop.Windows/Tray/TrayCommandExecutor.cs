@@ -10,15 +10,14 @@ namespace TrayPop.Windows.Tray;
 
 /// <summary>Carries out the tray's commands. Decides nothing: the menu model and the pending notification did.</summary>
 internal sealed class TrayCommandExecutor(
-    TrayStatus status,
     PopSwitch popSwitch,
     ILauncher launcher,
     ShellLauncher shell,
-    INotifier notifier,
+    TrayWindow tray,
+    IConnectionCheck connectionCheck,
     IHostApplicationLifetime lifetime,
     IConfiguration configuration,
-    ILogger<TrayCommandExecutor> logger,
-    IConnectionCheck? connectionCheck = null)
+    ILogger<TrayCommandExecutor> logger)
 {
     /// <summary>Runs <paramref name="command"/> off the caller's thread, so the tray's message loop never waits on it.</summary>
     public void Execute(TrayCommand command)
@@ -64,21 +63,10 @@ internal sealed class TrayCommandExecutor(
 
     private async Task CheckConnectionAsync(CancellationToken cancellationToken)
     {
-        if (connectionCheck is null)
-        {
-            notifier.Show(new Notification("TrayPop", "Connection check is not available in this build."));
-            return;
-        }
-
-        var state = await connectionCheck.CheckAsync(cancellationToken);
-        status.SetSignedOut(state == TrayState.SignedOut);
-        status.SetCrmUnreachable(state == TrayState.CrmUnreachable);
-        var text = state switch
-        {
-            TrayState.Ready => "Connected to Dynamics 365.",
-            TrayState.SignedOut => "Signed out of Dynamics 365: sign in again.",
-            _ => "Dynamics 365 cannot be reached.",
-        };
-        notifier.Show(new Notification("TrayPop", text));
+        // The same WhoAmI and round trip as `traypop check`; the icon follows through CrmStatus.
+        var result = await connectionCheck.CheckAsync(cancellationToken);
+        Log.ConnectionChecked(logger, result.State);
+        // Straight to the balloon, not through the notifier: it must not replace a pending caller's page.
+        tray.ShowBalloon("TrayPop: connection", result.Message);
     }
 }

@@ -12,12 +12,14 @@ internal static class TrayServiceCollectionExtensions
     /// <summary>
     /// The notification-area icon with its balloons and menu, unless <c>TrayPop:Tray:Enabled</c> is false
     /// (<c>--no-tray</c>): then notifications go to the log and no icon appears. Pages open through the
-    /// core's launcher, which on Windows is ShellExecute "open" behind the CRM-origin check.
+    /// core's launcher, which on Windows is ShellExecute "open" behind the CRM-origin check. The icon follows
+    /// <see cref="CrmStatus"/>, fed by a handler on the Dataverse client, and Check connection runs WhoAmI.
     /// </summary>
     public static IServiceCollection AddWindowsTray(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ShellLauncher>();
+        services.AddCrmStatus();
         services.TryAddSingleton<TrayStatus>();
         services.TryAddSingleton<RecentCalls>();
         services.TryAddSingleton<PendingNotification>();

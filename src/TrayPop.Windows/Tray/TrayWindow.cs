@@ -17,6 +17,7 @@ internal sealed class TrayWindow : IDisposable
     private readonly MessageWindow window;
     private readonly StateIcons icons = new();
     private readonly uint taskbarCreated;
+    private readonly uint secondStart;
     private TrayIcon? icon;
 
     public TrayWindow(ILogger<TrayWindow> logger)
@@ -24,10 +25,14 @@ internal sealed class TrayWindow : IDisposable
         this.logger = logger;
         window = new MessageWindow(OnMessage, ex => Log.TrayError(logger, ex));
         taskbarCreated = User32.RegisterWindowMessageW("TaskbarCreated");
+        secondStart = SecondStartSignal.Message;
     }
 
     /// <summary>The agent clicked the icon or its balloon.</summary>
     public event Action<TrayInteraction>? Interaction;
+
+    /// <summary>TrayPop was started again by hand in this session (see <see cref="SecondStartSignal"/>).</summary>
+    public event Action? StartedAgain;
 
     /// <summary>The agent chose a menu command.</summary>
     public event Action<TrayCommand>? CommandChosen;
@@ -71,6 +76,12 @@ internal sealed class TrayWindow : IDisposable
         {
             // Explorer restarted and forgot every icon.
             icon?.Readd();
+            return true;
+        }
+
+        if (message == secondStart && secondStart != 0)
+        {
+            StartedAgain?.Invoke();
             return true;
         }
 
