@@ -1,5 +1,7 @@
+using Microsoft.Extensions.DependencyInjection;
 using TrayPop.Core.Cli;
 using TrayPop.Core.Hosting;
+using TrayPop.Core.Intake;
 using TrayPop.Windows.Configuration;
 using TrayPop.Windows.Tray;
 
@@ -8,13 +10,22 @@ namespace TrayPop.Windows;
 /// <summary>What Windows adds to the core host: machine settings and policy from the registry, the tray (unless <c>--no-tray</c>), and the demo's emulator.</summary>
 internal static class WindowsPlatform
 {
-    public static TrayPopPlatform Create() => new()
+    public static TrayPopPlatform Create()
     {
-        HasTray = true,
-        AddConfiguration = builder => builder.AddTrayPopRegistry(),
-        ConfigureServices = services => services.AddWindowsTray(),
-        StartDemoCrm = DemoEmulator.StartAsync,
-    };
+        // Every user of a terminal server has their own session, and so their own listener ports (SessionPorts).
+        var session = (int)SingleInstance.CurrentSessionId();
+        return new()
+        {
+            HasTray = true,
+            SessionId = session,
+            AddConfiguration = builder => builder.AddTrayPopRegistry(),
+            ConfigureServices = services => services
+                // check builds the services without the host: it must see this session's ports too.
+                .PostConfigure<ListenerOptions>(listener => listener.SessionId = session)
+                .AddWindowsTray(),
+            StartDemoCrm = DemoEmulator.StartAsync,
+        };
+    }
 
     /// <summary>True for <c>run</c> and <c>demo</c> (and no verb at all): the starts that become the session's one service.</summary>
     public static bool IsServiceStart(IEnumerable<string> args)
