@@ -1,6 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
-using System.Text;
 using Microsoft.Extensions.Time.Testing;
 using TrayPop.Core.Tests.Support;
 
@@ -70,7 +68,7 @@ public sealed class IntakeSecurityTests : IAsyncDisposable
     {
         var service = await StartAsync(null, "--TrayPop:Listener:Token=s3cret");
 
-        var replies = await SendLinesAsync(service, "{\"number\":\"+14255550101\"}\n{\"number\":\"+14255550101\",\"token\":\"s3cret\"}\n", 2);
+        var replies = await LineClient.SendAsync(service.LinePort, "{\"number\":\"+14255550101\"}\n{\"number\":\"+14255550101\",\"token\":\"s3cret\"}\n", 2);
 
         Assert.Contains("token is missing or wrong", replies[0], StringComparison.Ordinal);
         Assert.Contains("\"status\":\"popped\"", replies[1], StringComparison.Ordinal);
@@ -103,25 +101,9 @@ public sealed class IntakeSecurityTests : IAsyncDisposable
         var service = await StartAsync(time, "--TrayPop:Listener:MaxEventsPerSecond=2");
         var lines = string.Concat(Enumerable.Range(0, 4).Select(i => $"{{\"number\":\"+14255550101\",\"callId\":\"l{i}\"}}\n"));
 
-        var replies = await SendLinesAsync(service, lines, 4);
+        var replies = await LineClient.SendAsync(service.LinePort, lines, 4);
 
         Assert.All(replies.Take(2), reply => Assert.Contains("\"status\"", reply, StringComparison.Ordinal));
         Assert.All(replies.Skip(2), reply => Assert.Contains("more than 2 call events per second", reply, StringComparison.Ordinal));
-    }
-
-    private static async Task<List<string>> SendLinesAsync(RunningService service, string lines, int replies)
-    {
-        using var client = new TcpClient();
-        await client.ConnectAsync("127.0.0.1", service.LinePort);
-        var stream = client.GetStream();
-        await stream.WriteAsync(Encoding.UTF8.GetBytes(lines));
-        using var reader = new StreamReader(stream, Encoding.UTF8);
-        var result = new List<string>();
-        for (var i = 0; i < replies; i++)
-        {
-            result.Add(await reader.ReadLineAsync() ?? "");
-        }
-
-        return result;
     }
 }

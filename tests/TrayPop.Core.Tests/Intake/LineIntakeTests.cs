@@ -1,5 +1,3 @@
-using System.Net.Sockets;
-using System.Text;
 using System.Text.Json;
 using TrayPop.Core.Tests.Support;
 
@@ -13,23 +11,8 @@ public sealed class LineIntakeTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _service.DisposeAsync();
 
-    private async Task<List<JsonElement>> SendAsync(string lines, int replies)
-    {
-        using var client = new TcpClient();
-        await client.ConnectAsync("127.0.0.1", _service.LinePort);
-        var stream = client.GetStream();
-        await stream.WriteAsync(Encoding.UTF8.GetBytes(lines));
-        using var reader = new StreamReader(stream, Encoding.UTF8);
-        var result = new List<JsonElement>();
-        for (var i = 0; i < replies; i++)
-        {
-            var line = await reader.ReadLineAsync();
-            Assert.NotNull(line);
-            result.Add(JsonDocument.Parse(line).RootElement.Clone());
-        }
-
-        return result;
-    }
+    private async Task<List<JsonElement>> SendAsync(string lines, int replies) =>
+        [.. (await LineClient.SendAsync(_service.LinePort, lines, replies)).Select(line => JsonDocument.Parse(line).RootElement.Clone())];
 
     [Fact]
     public async Task Line_KnownNumber_OpensRecordAndRepliesOneLine()
