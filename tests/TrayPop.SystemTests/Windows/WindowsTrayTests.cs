@@ -7,19 +7,21 @@ namespace TrayPop.SystemTests.Windows;
 
 /// <summary>
 /// The published win-x64 TrayPop.exe under Wine on a virtual X display: tray icon, an unknown
-/// caller's balloon from a real call event, the click that opens the new-contact form, the menu, Exit.
+/// caller's balloon from a real call event, the click that opens the new-contact form, second starts,
+/// Pause greying the icon, Check connection, Exit; each menu item chosen by its access key.
 /// </summary>
 [Trait("Category", "System")]
 public sealed class WindowsTrayTests(ITestOutputHelper output)
 {
     private const string UnknownNumber = "+14255550188";
+    private const string RunningBalloon = "TrayPop is running";
 
     // Wine's stand-alone tray: a window of 20-pixel cells (16-pixel icon plus border), ours in the first.
     private const string WineTrayTitle = "Wine System Tray";
     private const int TrayCell = 20;
 
     [SystemFact("wine", "wineserver", "Xvfb", "xdotool", "import", "convert")]
-    public async Task Tray_UnderWine_NotifiesUnknownCaller_OpensFormOnClick_AndExitsFromMenu()
+    public async Task Tray_UnderWine_NotifiesUnknownCaller_OpensFormOnClick_HandlesSecondStarts_PausesAndExitsFromMenu()
     {
         SystemTools.Require(SystemTools.Wine);
         var exe = await WindowsBuild.ExeAsync();
@@ -59,17 +61,37 @@ public sealed class WindowsTrayTests(ITestOutputHelper output)
             Assert.Contains("etn=contact", launched, StringComparison.Ordinal);
             Assert.Contains("14255550188", launched, StringComparison.Ordinal);
 
-            // One TrayPop per session: a second start exits at once and leaves the first alone.
+            // The start-up WhoAmI found the emulator.
+            await Eventually.True(() => Task.FromResult(log.Contains("Connection check at start: Reachable")), "the WhoAmI at start");
+
+            // One TrayPop per session: a scripted second start (a verb, settings) exits at once and leaves the first alone.
             var second = desktop.StartWine(exe, ["demo", $"--TrayPop:Listener:Port={FreeTcpPort()}"], new OutputLog());
             await Eventually.True(() => second.HasExited, "the second start to exit");
             Assert.Equal(0, second.ExitCode);
             Assert.False(tray.HasExited);
+            Assert.False(log.Contains(RunningBalloon));
 
-            // Right-click opens the menu; Up wraps to its last item, Exit.
-            await desktop.ClickAsync(iconX, iconY, button: 3);
-            await Eventually.True(async () => await desktop.BrightnessAsync(new Rectangle(iconX + 5, 0, 100, Math.Max(iconY - 5, 10))) > 0.5, "the tray menu to open");
+            // A start by hand (the bare exe) exits too, and the first says it is there.
+            var byHand = desktop.StartWine(exe, [], new OutputLog());
+            await Eventually.True(() => byHand.HasExited, "the start by hand to exit");
+            Assert.Equal(0, byHand.ExitCode);
+            await Eventually.True(() => Task.FromResult(log.Contains(RunningBalloon)), "the running instance's balloon");
+
+            // Pause pops (access key P) greys the icon.
+            await OpenMenuAsync(desktop, iconX, iconY);
+            await desktop.KeysAsync("p");
+            await Eventually.True(async () => IsGrey(await desktop.PixelAsync(iconX, iconY)), "the icon to turn grey when paused");
+            output.WriteLine("paused: " + await desktop.ScreenshotAsync("tray-paused.png"));
+
+            // Check connection (access key N) runs WhoAmI and says so.
+            await OpenMenuAsync(desktop, iconX, iconY);
+            await desktop.KeysAsync("n");
+            await Eventually.True(() => Task.FromResult(log.Contains("Check connection: Reachable")), "Check connection to answer");
+
+            // Exit (access key X).
+            await OpenMenuAsync(desktop, iconX, iconY);
             output.WriteLine("menu: " + await desktop.ScreenshotAsync("tray-menu.png"));
-            await desktop.KeysAsync("Up", "Return");
+            await desktop.KeysAsync("x");
 
             await Eventually.True(() => tray.HasExited, "TrayPop to exit from its menu");
             Assert.Equal(0, tray.ExitCode);
@@ -80,6 +102,18 @@ public sealed class WindowsTrayTests(ITestOutputHelper output)
             output.WriteLine("TrayPop output:\n" + log);
         }
     }
+
+    private static async Task OpenMenuAsync(WineDesktop desktop, int iconX, int iconY)
+    {
+        var menuArea = new Rectangle(iconX + 5, 0, 100, Math.Max(iconY - 5, 10));
+        // The menu before must be gone, or the check below would find it instead of this one.
+        await Eventually.True(async () => await desktop.BrightnessAsync(menuArea) < 0.5, "the previous tray menu to close");
+        await desktop.ClickAsync(iconX, iconY, button: 3);
+        await Eventually.True(async () => await desktop.BrightnessAsync(menuArea) > 0.5, "the tray menu to open");
+    }
+
+    private static bool IsGrey((int R, int G, int B) pixel) =>
+        Math.Abs(pixel.R - pixel.G) < 40 && Math.Abs(pixel.G - pixel.B) < 40 && pixel.R > 60;
 
     private static (int X, int Y) Centre(Rectangle trayWindow) => (trayWindow.X + (TrayCell / 2), trayWindow.Y + (TrayCell / 2));
 
