@@ -74,6 +74,15 @@ public sealed class ProgramTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Pop_WithAnUnknownCallType_ExplainsAndFails()
+    {
+        var (exit, _, stderr) = await TrayPopProcess.RunAsync("pop", "--type", "sideways", "+14255550101", $"--TrayPop:Listener:Port={FreePort.Next()}");
+
+        Assert.NotEqual(0, exit);
+        Assert.Contains("sideways", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Check_AgainstTheEmulator_ReportsUserAndFreePort()
     {
         var port = FreePort.Next();

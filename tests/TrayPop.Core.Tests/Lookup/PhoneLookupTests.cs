@@ -91,6 +91,8 @@ public sealed class PhoneLookupTests : IAsyncLifetime
     [InlineData("_")]
     [InlineData("[0-9]")]
     [InlineData("') or contains(fullname,'")]
+    [InlineData("Jane\u0007Doe\r\n")]
+    [InlineData("[^0-9]%[%]")]
     public async Task Lookup_InjectionAttempt_IsSearchedAsPlainText(string callerId)
     {
         var result = await LookupAsync(callerId);

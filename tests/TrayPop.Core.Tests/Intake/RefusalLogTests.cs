@@ -1,0 +1,48 @@
+using Microsoft.Extensions.Time.Testing;
+using TrayPop.Core.Intake;
+using TrayPop.Core.Tests.Support;
+
+namespace TrayPop.Core.Tests.Intake;
+
+public class RefusalLogTests
+{
+    private readonly FakeTimeProvider _time = new();
+    private readonly CollectingLogger<RefusalLog> _logger = new();
+
+    [Fact]
+    public void Refused_RepeatedFromOneSourceWithinAMinute_IsLoggedOnce()
+    {
+        var log = new RefusalLog(_time, _logger);
+
+        for (var i = 0; i < 50; i++)
+        {
+            log.Refused("http", "origin 'https://evil.example'", "requests from web pages are refused");
+        }
+
+        Assert.Single(_logger.Messages);
+    }
+
+    [Fact]
+    public void Refused_AfterAMinute_IsLoggedAgain()
+    {
+        var log = new RefusalLog(_time, _logger);
+
+        log.Refused("http", "origin 'https://evil.example'", "web page");
+        _time.Advance(TimeSpan.FromMinutes(1));
+        log.Refused("http", "origin 'https://evil.example'", "web page");
+
+        Assert.Equal(2, _logger.Messages.Count);
+    }
+
+    [Fact]
+    public void Refused_FromAnotherSource_IsLoggedToo()
+    {
+        var log = new RefusalLog(_time, _logger);
+
+        log.Refused("http", "origin 'https://evil.example'", "web page");
+        log.Refused("http", "host 'rebind.example'", "host");
+
+        Assert.Equal(2, _logger.Messages.Count);
+        Assert.Contains("rebind.example", _logger.Messages[1], StringComparison.Ordinal);
+    }
+}
