@@ -73,6 +73,13 @@ internal static unsafe partial class User32
     [LibraryImport("user32.dll", SetLastError = true, StringMarshalling = StringMarshalling.Utf16)]
     public static partial uint RegisterWindowMessageW(string name);
 
+    public const uint MSGFLT_ALLOW = 1;
+
+    /// <summary>Lets one message through User Interface Privilege Isolation to <paramref name="hwnd"/> from less privileged processes.</summary>
+    [LibraryImport("user32.dll", SetLastError = true)]
+    [return: MarshalAs(UnmanagedType.Bool)]
+    public static partial bool ChangeWindowMessageFilterEx(nint hwnd, uint message, uint action, nint changeFilterStruct);
+
     /// <summary>Searches the top-level windows of the caller's desktop, so only this session's.</summary>
     [LibraryImport("user32.dll", SetLastError = true, StringMarshalling = StringMarshalling.Utf16)]
     public static partial nint FindWindowW(string? className, string? windowName);

@@ -42,6 +42,10 @@ internal sealed class TrayWindow : IDisposable
 
     public Task StartAsync(TrayAppearance appearance) => window.StartAsync(() =>
     {
+        // Should TrayPop run elevated (started at the end of an install), Explorer's TaskbarCreated and a
+        // second start's signal come from less privileged processes; both carry no data, so let just them in.
+        AllowFromLessPrivileged(taskbarCreated);
+        AllowFromLessPrivileged(secondStart);
         icon = new TrayIcon(window.Handle, CallbackMessage);
         icon.Add(icons[appearance.Icon], appearance.Tooltip);
         Log.TrayIconAdded(logger, appearance.Tooltip);
@@ -69,6 +73,14 @@ internal sealed class TrayWindow : IDisposable
     }
 
     public void Dispose() => window.Dispose();
+
+    private void AllowFromLessPrivileged(uint message)
+    {
+        if (message != 0)
+        {
+            User32.ChangeWindowMessageFilterEx(window.Handle, message, User32.MSGFLT_ALLOW, 0);
+        }
+    }
 
     private bool OnMessage(uint message, nint wParam, nint lParam)
     {
