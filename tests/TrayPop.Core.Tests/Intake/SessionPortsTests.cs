@@ -1,5 +1,13 @@
+using DataverseEmulator;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using TrayPop.Core.Calls;
+using TrayPop.Core.Cli;
+using TrayPop.Core.Hosting;
 using TrayPop.Core.Intake;
+using TrayPop.Core.Pop;
+using TrayPop.Core.Tests.Support;
 
 namespace TrayPop.Core.Tests.Intake;
 
@@ -106,6 +114,34 @@ public class SessionPortsTests
         var result = new ListenerOptionsValidator().Validate(null, options);
 
         Assert.Contains(result.Failures!, f => f.Contains("LinePort must differ", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task HostAndPop_InOneSession_MeetOnThatSessionsPort()
+    {
+        // Session 3 listens on BasePort + 4: aim that at a port known to be free.
+        var port = FreePort.Next();
+        var platform = new TrayPopPlatform { SessionId = 3 };
+        await using var crm = await EmulatorServer.StartAsync(TestSeed.Create());
+        string[] settings =
+        [
+            $"--TrayPop:Dataverse:Url={crm.BaseUri.AbsoluteUri.TrimEnd('/')}",
+            "--TrayPop:Dataverse:Auth:Mode=None",
+            $"--TrayPop:Listener:BasePort={port - 4}",
+            "--TrayPop:Listener:LinePort=0",
+            $"--TrayPop:Logging:Directory={Path.Combine(Path.GetTempPath(), "traypop-tests", "logs")}",
+            "--TrayPop:Phone:DefaultRegion=US",
+        ];
+        var launcher = new RecordingLauncher();
+        await using var app = TrayPopHost.Build(settings, platform, console: false, overrides: services => services.AddSingleton<ILauncher>(launcher));
+        await app.StartAsync();
+
+        var listening = app.Services.GetRequiredService<IOptions<ListenerOptions>>().Value.Port;
+        var exit = await PopVerb.RunAsync(settings, platform, new CallEvent("+14255550101", CallType.Inbound, CallPhase.Now, null), CancellationToken.None);
+
+        Assert.Equal(port, listening);
+        Assert.Equal(0, exit);
+        await app.StopAsync();
     }
 
     private static ListenerOptions Bind(params (string Key, string Value)[] settings)
