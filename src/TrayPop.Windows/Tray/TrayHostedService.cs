@@ -39,15 +39,16 @@ internal sealed class TrayHostedService(
         }
 
         running = true;
-        status.SetPaused(popSwitch.Paused);
-        status.SetCrm(crm.State);
         tray.MenuSource = () => TrayMenuModel.Build(status.State, status.IsPaused, recent.Snapshot(), time.LocalTimeZone);
         tray.Interaction += OnInteraction;
         tray.CommandChosen += executor.Execute;
         tray.StartedAgain += OnStartedAgain;
+        // Subscribe first, then read: a change in between is applied twice rather than lost.
         popSwitch.Changed += OnPauseChanged;
         crm.Changed += OnCrmChanged;
         status.Changed += OnStatusChanged;
+        status.SetPaused(popSwitch.Paused);
+        status.SetCrm(crm.State);
         await tray.StartAsync(TrayAppearance.For(status.State)).WaitAsync(cancellationToken);
         _ = Task.Run(() => CheckAtStartAsync(lifetime.ApplicationStopping), CancellationToken.None);
     }
