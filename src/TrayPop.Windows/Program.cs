@@ -1,6 +1,7 @@
 using TrayPop.Core.Cli;
 using TrayPop.Core.Tray;
 using TrayPop.Windows;
+using TrayPop.Windows.Configuration;
 
 if (!WindowsPlatform.IsServiceStart(args))
 {
@@ -21,4 +22,5 @@ if (instance is null)
     return 0;
 }
 
-return await TrayPopCommandLine.RunAsync(args, WindowsPlatform.Create());
+// A start refused for a setting tells the agent in a message box instead of failing invisibly.
+return await StartupProblem.RunAsync(args, WindowsPlatform.Create());
