@@ -62,5 +62,11 @@ internal sealed class PopDecider(CrmUrlBuilder urls, IOptions<PopOptions> option
         return new($"{result.Matches.Count} records share this number", $"{Display(result.CallerId)}: {names}{more} — click to search", urls.Search(result.CallerId));
     }
 
-    private static string Display(CallerId callerId) => callerId.Kind == CallerIdKind.Withheld ? "a withheld number" : callerId.Text;
+    // Spaces only ("+1 425 555 0100"): a notification is read at a glance, and dashes read as minus signs to some.
+    private static string Display(CallerId callerId) => callerId.Kind switch
+    {
+        CallerIdKind.Withheld => "a withheld number",
+        CallerIdKind.Number => callerId.Text.Replace('-', ' '),
+        _ => callerId.Text,
+    };
 }

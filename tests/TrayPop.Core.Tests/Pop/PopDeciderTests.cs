@@ -35,7 +35,7 @@ public class PopDeciderTests
 
         Assert.Equal(PopKind.Notify, decision.Kind);
         Assert.Null(decision.Url);
-        Assert.Equal("Unknown caller +1 425-555-0101 — click to create a contact", decision.Notification!.Text);
+        Assert.Equal("Unknown caller +1 425 555 0101 — click to create a contact", decision.Notification!.Text);
         Assert.Equal(TestOptions.Urls().NewRecord(Callers.Number()), decision.Notification.ClickUrl);
     }
 
