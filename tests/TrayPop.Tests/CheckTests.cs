@@ -1,0 +1,153 @@
+using System.Net;
+using System.Net.Sockets;
+using DataverseEmulator;
+using TrayPop.Tests.Support;
+
+namespace TrayPop.Tests;
+
+/// <summary><c>traypop check</c> as an engineer runs it: each failure named plainly, with a non-zero exit.</summary>
+public sealed class CheckTests : IAsyncLifetime
+{
+    private const string ClientId = "0f3a1c2e-1111-4222-8333-444455556666";
+    private const string Secret = "check-secret-never-printed";
+    private EmulatorServer _crm = null!;
+
+    public async Task InitializeAsync()
+    {
+        _crm = await EmulatorServer.StartAsync(EmulatorSeed.Sample, new EmulatorSettings { RequireToken = true });
+        _crm.Auth.AddClient(ClientId, Secret);
+    }
+
+    public async Task DisposeAsync() => await _crm.DisposeAsync();
+
+    private string Url => _crm.BaseUri.AbsoluteUri.TrimEnd('/');
+
+    private static Task<(int ExitCode, string Stdout, string Stderr)> CheckAsync(params string[] settings) =>
+        TrayPopProcess.RunAsync(["check", $"--TrayPop:Listener:Port={FreePort.Next()}", "--TrayPop:Phone:DefaultRegion=US", .. settings]);
+
+    private string[] ClientSecret(string secret = Secret) =>
+    [
+        $"--TrayPop:Dataverse:Url={Url}", "--TrayPop:Dataverse:Auth:Mode=ClientSecret", $"--TrayPop:Dataverse:Auth:Authority={_crm.BaseUri}",
+        "--TrayPop:Dataverse:Auth:TenantId=contoso.onmicrosoft.com", $"--TrayPop:Dataverse:Auth:ClientId={ClientId}", $"--TrayPop:Dataverse:Auth:ClientSecret={secret}",
+    ];
+
+    [Fact]
+    public async Task Check_ClientSecret_ReportsModeUserRoundTripAndSources_WithoutTheSecret()
+    {
+        var (exit, stdout, stderr) = await CheckAsync(ClientSecret());
+
+        Assert.True(exit == 0, stdout + stderr);
+        Assert.Contains("TrayPop:Dataverse:Auth:Mode = ClientSecret  [from command line]", stdout, StringComparison.Ordinal);
+        Assert.Contains("TrayPop:Dataverse:Auth:ClientSecret = (set, not shown)", stdout, StringComparison.Ordinal);
+        Assert.Contains($"Organisation: {Url}", stdout, StringComparison.Ordinal);
+        Assert.Contains($"Sign-in mode: ClientSecret (application {ClientId}", stdout, StringComparison.Ordinal);
+        Assert.Contains($"Signed in:    user 5e1f0c2a-7d3b-4e6a-9c8d-0000000000c1 as application {ClientId} (WhoAmI answered in ", stdout, StringComparison.Ordinal);
+        Assert.Contains("is free (TrayPop is not running)", stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain(Secret, stdout + stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Check_BadUrl_NamesTheKeyAndExits2()
+    {
+        var (exit, stdout, _) = await CheckAsync("--TrayPop:Dataverse:Url=contoso.crm.dynamics.com", "--TrayPop:Dataverse:Auth:Mode=None");
+
+        Assert.Equal(2, exit);
+        Assert.Contains("TrayPop:Dataverse:Url must be an absolute https", stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Check_ClientSecretModeWithoutSecret_NamesTheKeyAndExits2()
+    {
+        var (exit, stdout, _) = await CheckAsync($"--TrayPop:Dataverse:Url={Url}", "--TrayPop:Dataverse:Auth:Mode=ClientSecret", "--TrayPop:Dataverse:Auth:TenantId=contoso.onmicrosoft.com", $"--TrayPop:Dataverse:Auth:ClientId={ClientId}");
+
+        Assert.Equal(2, exit);
+        Assert.Contains("TrayPop:Dataverse:Auth:ClientSecret is required", stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Check_UnknownHost_SaysDns()
+    {
+        var (exit, stdout, _) = await CheckAsync("--TrayPop:Dataverse:Url=https://traypop-check.invalid", "--TrayPop:Dataverse:Auth:Mode=None");
+
+        Assert.Equal(4, exit);
+        Assert.Contains("Signed in:    NO — The organisation URL's host was not found (DNS): traypop-check.invalid.", stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Check_HttpsToAPlainHttpServer_SaysTlsFailed()
+    {
+        var (exit, stdout, _) = await CheckAsync($"--TrayPop:Dataverse:Url=https://127.0.0.1:{_crm.BaseUri.Port}", "--TrayPop:Dataverse:Auth:Mode=None");
+
+        Assert.Equal(4, exit);
+        Assert.Contains("Signed in:    NO — TLS failed: ", stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Check_NothingListening_SaysConnectionRefused()
+    {
+        var port = FreePort.Next();
+
+        var (exit, stdout, _) = await CheckAsync($"--TrayPop:Dataverse:Url=http://127.0.0.1:{port}", "--TrayPop:Dataverse:Auth:Mode=None");
+
+        Assert.Equal(4, exit);
+        Assert.Contains($"Signed in:    NO — Nothing answers at 127.0.0.1:{port} (connection refused)", stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Check_TokenNotAccepted_Says401()
+    {
+        var (exit, stdout, _) = await CheckAsync($"--TrayPop:Dataverse:Url={Url}", "--TrayPop:Dataverse:Auth:Mode=Token", "--TrayPop:Dataverse:Auth:Token=not-a-known-token");
+
+        Assert.Equal(4, exit);
+        Assert.Contains("Signed in:    NO — Dataverse refused the sign-in (401): The access token is not valid for this organization.", stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("not-a-known-token", stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Check_WrongClientSecret_SaysTheSignInServiceRefused()
+    {
+        var (exit, stdout, _) = await CheckAsync(ClientSecret("wrong-secret"));
+
+        Assert.Equal(4, exit);
+        Assert.Contains("Signed in:    NO — Sign-in failed before Dataverse was asked: The sign-in service refused the client credentials", stdout, StringComparison.Ordinal);
+        Assert.Contains("AADSTS7000215", stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("wrong-secret", stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Check_SignedInWithoutPrivilege_Says403()
+    {
+        _crm.Faults.Keep(EmulatorFault.Status(403));
+
+        var (exit, stdout, _) = await CheckAsync(ClientSecret());
+
+        Assert.Equal(4, exit);
+        Assert.Contains("Signed in:    NO — Signed in but without privilege (403): ", stdout, StringComparison.Ordinal);
+        Assert.Contains("needs a security role", stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Check_ServerTooSlow_SaysNoAnswerWithin()
+    {
+        _crm.Faults.Keep(EmulatorFault.Latency(TimeSpan.FromMinutes(1)));
+
+        // One-second attempts: the whole request may take max(3 attempts, budget 3 s + 1 attempt) = 4 s.
+        var (exit, stdout, _) = await CheckAsync([.. ClientSecret(), "--TrayPop:Dataverse:RequestTimeout=00:00:01"]);
+
+        Assert.Equal(4, exit);
+        Assert.Contains("Signed in:    NO — No answer within 4 s from 127.0.0.1", stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Check_ListenerPortTakenByAnotherProgram_SaysSoAndExits2()
+    {
+        using var other = new TcpListener(IPAddress.Loopback, 0);
+        other.Start();
+        var port = ((IPEndPoint)other.LocalEndpoint).Port;
+
+        var (exit, stdout, _) = await TrayPopProcess.RunAsync(["check", .. ClientSecret(), $"--TrayPop:Listener:Port={port}"]);
+
+        Assert.Equal(2, exit);
+        Assert.Contains($"port {port} is taken by another program", stdout, StringComparison.Ordinal);
+    }
+}
