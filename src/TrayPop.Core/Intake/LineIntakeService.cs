@@ -45,8 +45,9 @@ internal sealed class LineIntakeService(
 
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
-        _listener?.Stop();
+        // Cancel the accept loop first, so closing the socket under it is never mistaken for a failure.
         await base.StopAsync(cancellationToken);
+        _listener?.Stop();
     }
 
     public override void Dispose()

@@ -21,7 +21,10 @@ internal static class LookupQueryBuilder
         }
 
         filter.Append(')');
-        var select = string.Join(',', entity.PhoneColumns.Prepend(entity.NameColumn).Prepend(entity.KeyColumn).Distinct(StringComparer.Ordinal));
-        return $"{entity.EntitySet}?$select={select}&$filter={Uri.EscapeDataString(filter.ToString())}&$top={top}";
+        return $"{entity.EntitySet}?$select={Select(entity)}&$filter={Uri.EscapeDataString(filter.ToString())}&$top={top}";
     }
+
+    /// <summary>The key, the name and every phone column: what confirming a candidate needs.</summary>
+    public static string Select(EntitySearch entity) =>
+        string.Join(',', entity.PhoneColumns.Prepend(entity.NameColumn).Prepend(entity.KeyColumn).Distinct(StringComparer.Ordinal));
 }

@@ -7,8 +7,8 @@ namespace TrayPop.Core.Lookup;
 
 /// <summary>
 /// Finds the records that carry a caller's number: one Dataverse round trip for every configured table
-/// (a <c>$batch</c> when there are several), candidates found server-side by pattern, each confirmed here
-/// by full-number equality so a number that merely shares digits never opens the wrong customer.
+/// (a <c>$batch</c>), candidates found server-side by pattern and by the number's usual renderings, each
+/// confirmed here by full-number equality so a number that merely shares digits never opens the wrong customer.
 /// </summary>
 internal sealed class PhoneLookup(DataverseClient client, CallerIdParser parser, StoredNumberMatcher matcher, IOptions<LookupOptions> options)
 {
@@ -26,14 +26,26 @@ internal sealed class PhoneLookup(DataverseClient client, CallerIdParser parser,
 
         var entities = _options.EffectiveEntities;
         var pattern = PhonePattern.For(callerId);
-        var queries = entities.Select(entity => LookupQueryBuilder.Build(entity, pattern, _options.MaxCandidates)).ToList();
-        var rowsPerEntity = queries.Count == 1
+        var renderings = PhoneRenderings.Of(callerId);
+        var queriesPerEntity = renderings.Count == 0 ? 1 : 2;
+        var queries = new List<string>(entities.Count * queriesPerEntity);
+        foreach (var entity in entities)
+        {
+            queries.Add(LookupQueryBuilder.Build(entity, pattern, _options.MaxCandidates));
+            if (renderings.Count > 0)
+            {
+                queries.Add(ExactQueryBuilder.Build(entity, renderings, _options.MaxCandidates));
+            }
+        }
+
+        var rows = queries.Count == 1
             ? [await client.QueryAsync(queries[0], cancellationToken)]
             : await client.QueryBatchAsync(queries, cancellationToken);
 
         for (var i = 0; i < entities.Count; i++)
         {
-            var matches = Confirm(entities[i], rowsPerEntity[i], callerId);
+            var candidates = rows.Skip(i * queriesPerEntity).Take(queriesPerEntity).SelectMany(r => r);
+            var matches = Confirm(entities[i], candidates, callerId);
             if (matches.Count > 0)
             {
                 return LookupResult.From(callerId, matches);
@@ -43,7 +55,7 @@ internal sealed class PhoneLookup(DataverseClient client, CallerIdParser parser,
         return LookupResult.From(callerId, []);
     }
 
-    private List<CrmRecord> Confirm(EntitySearch entity, IReadOnlyList<JsonElement> rows, CallerId callerId)
+    private List<CrmRecord> Confirm(EntitySearch entity, IEnumerable<JsonElement> rows, CallerId callerId)
     {
         var matches = new List<CrmRecord>();
         foreach (var row in rows)
@@ -53,7 +65,8 @@ internal sealed class PhoneLookup(DataverseClient client, CallerIdParser parser,
                 && value.ValueKind == JsonValueKind.String
                 && matcher.IsSameNumber(callerId, value.GetString()));
             if (carriesNumber
-                && row.TryGetProperty(entity.KeyColumn, out var id) && id.TryGetGuid(out var guid))
+                && row.TryGetProperty(entity.KeyColumn, out var id) && id.TryGetGuid(out var guid)
+                && !matches.Exists(m => m.Id == guid))
             {
                 var name = row.TryGetProperty(entity.NameColumn, out var n) && n.ValueKind == JsonValueKind.String ? n.GetString()! : "";
                 matches.Add(new CrmRecord(entity.Name, guid, name));

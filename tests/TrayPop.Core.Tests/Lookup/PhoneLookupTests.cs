@@ -100,4 +100,23 @@ public sealed class PhoneLookupTests : IAsyncLifetime
         Assert.Equal(LookupOutcome.None, result.Outcome);
         Assert.Equal(1, _service.Crm.ApiRequestCount);
     }
+
+    [Fact]
+    public async Task Lookup_InATableFullOfSimilarNumbers_StillFindsACommonlyFormattedRecordInOneRequest()
+    {
+        // Extensions make many stored numbers contain the caller's digits in order; the pattern query is cut off
+        // at MaxCandidates, so the exact renderings in the same $batch must find the record.
+        var decoys = string.Join(",", Enumerable.Range(0, 20).Select(i =>
+            $$"""{"contactid":"{{Guid.NewGuid()}}","fullname":"Decoy {{i}}","telephone1":"206-555-0100 x1{{i:00}}2","statecode":0}"""));
+        var seed = DataverseEmulator.EmulatorSeed.Parse($$"""
+            {"contacts":[{{decoys}},{"contactid":"{{TestSeed.JaneId}}","fullname":"Jane Doe","telephone1":"206-555-0012","statecode":0}]}
+            """);
+        await using var dense = await RunningService.StartAsync(["--TrayPop:Lookup:MaxCandidates=5"], seed: seed);
+        dense.Crm.ResetCounters();
+
+        var result = await dense.Services.GetRequiredService<PhoneLookup>().LookupAsync("+12065550012", CancellationToken.None);
+
+        Assert.Equal(Guid.Parse(TestSeed.JaneId), result.Matches.Single().Id);
+        Assert.Equal(1, dense.Crm.ApiRequestCount);
+    }
 }
