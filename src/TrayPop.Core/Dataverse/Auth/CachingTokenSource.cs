@@ -18,6 +18,8 @@ internal sealed class CachingTokenSource(ITokenAcquirer acquirer, TimeProvider t
 
     public string? SignedInAs => _current?.Token.Account;
 
+    internal ITokenAcquirer Acquirer => acquirer;
+
     public async ValueTask<string?> GetTokenAsync(CancellationToken cancellationToken)
     {
         if (Fresh() is { } fresh)
