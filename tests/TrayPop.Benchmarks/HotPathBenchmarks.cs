@@ -53,8 +53,9 @@ public class HotPathBenchmarks
         return same;
     }
 
+    /// <summary>All six queries of one lookup's $batch: pattern and exact renderings for contacts, accounts, leads.</summary>
     [Benchmark]
-    public string BuildLookupQuery() => LookupQueryBuilder.Build(LookupOptions.Defaults[0], PhonePattern.For(_caller), 50);
+    public List<string> BuildLookupQueries() => LookupQueries.For(LookupOptions.Defaults, _caller, 50);
 
     [Benchmark]
     public Uri BuildNewContactUrl() => _urls.NewRecord(_caller);

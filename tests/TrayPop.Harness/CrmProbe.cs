@@ -18,7 +18,7 @@ internal sealed class CrmProbe(Uri crm) : IDisposable
     /// <summary>The round trip of TrayPop's own lookup request for this caller id, sent straight to the CRM.</summary>
     public async Task<double> BatchRoundTripAsync(CallerId callerId)
     {
-        var queries = LookupOptions.Defaults.Select(entity => LookupQueryBuilder.Build(entity, PhonePattern.For(callerId), 50)).ToList();
+        var queries = LookupQueries.For(LookupOptions.Defaults, callerId, new LookupOptions().MaxCandidates);
         var boundary = "batch_" + Guid.NewGuid().ToString("N");
         using var content = new StringContent(BatchRequestWriter.Write(boundary, _http.BaseAddress!, queries), Encoding.UTF8);
         content.Headers.ContentType = MediaTypeHeaderValue.Parse($"multipart/mixed; boundary={boundary}");

@@ -25,19 +25,8 @@ internal sealed class PhoneLookup(DataverseClient client, CallerIdParser parser,
         }
 
         var entities = _options.EffectiveEntities;
-        var pattern = PhonePattern.For(callerId);
-        var renderings = PhoneRenderings.Of(callerId);
-        var queriesPerEntity = renderings.Count == 0 ? 1 : 2;
-        var queries = new List<string>(entities.Count * queriesPerEntity);
-        foreach (var entity in entities)
-        {
-            queries.Add(LookupQueryBuilder.Build(entity, pattern, _options.MaxCandidates));
-            if (renderings.Count > 0)
-            {
-                queries.Add(ExactQueryBuilder.Build(entity, renderings, _options.MaxCandidates));
-            }
-        }
-
+        var queries = LookupQueries.For(entities, callerId, _options.MaxCandidates);
+        var queriesPerEntity = queries.Count / entities.Count;
         var rows = queries.Count == 1
             ? [await client.QueryAsync(queries[0], cancellationToken)]
             : await client.QueryBatchAsync(queries, cancellationToken);
