@@ -65,11 +65,11 @@ internal sealed class CallPipeline(
             return new PopReport(callEvent, PopStatus.Ignored, null, $"the {callEvent.Type} rule does nothing");
         }
 
-        var (status, pending) = tracker.With<(PopStatus, Task<LookupResult>?)>(callEvent, callerId, (call, now) =>
+        var (status, pending, fromRing) = tracker.With<(PopStatus, Task<LookupResult>?, bool)>(callEvent, callerId, (call, now) =>
         {
             if (call.Popped)
             {
-                return (PopStatus.Duplicate, null);
+                return (PopStatus.Duplicate, null, false);
             }
 
             var popsNow = callEvent.Phase != CallPhase.Ring || rule.When == CallPhase.Ring;
@@ -79,11 +79,17 @@ internal sealed class CallPipeline(
             }
             else if (!rule.ResolveOnRing)
             {
-                return (PopStatus.Resolved, null);
+                return (PopStatus.Resolved, null, false);
             }
 
-            call.Lookup ??= StartLookup(callerId);
-            return (popsNow ? PopStatus.Popped : PopStatus.Resolved, call.Lookup);
+            // A lookup from ring that failed is asked again, not reused: the CRM may be back by the answer.
+            var reused = call.Lookup is { IsFaulted: false };
+            if (!reused)
+            {
+                call.Lookup = StartLookup(callerId);
+            }
+
+            return (popsNow ? PopStatus.Popped : PopStatus.Resolved, call.Lookup, reused);
         });
 
         if (status != PopStatus.Popped)
@@ -92,15 +98,28 @@ internal sealed class CallPipeline(
             return new PopReport(callEvent, status, null, reason);
         }
 
-        var decision = await DecideWithinBudgetAsync(rule, callerId, pending!, cancellationToken);
+        var decision = await DecideWithinBudgetAsync(rule, callerId, pending!, fromRing, cancellationToken);
         return new PopReport(callEvent, PopStatus.Popped, decision);
     }
 
-    private async Task<PopDecision> DecideWithinBudgetAsync(CallRule rule, CallerId callerId, Task<LookupResult> pending, CancellationToken cancellationToken)
+    private async Task<PopDecision> DecideWithinBudgetAsync(CallRule rule, CallerId callerId, Task<LookupResult> pending, bool fromRing, CancellationToken cancellationToken)
     {
+        var started = time.GetTimestamp();
         try
         {
-            var result = await pending.WaitAsync(_options.Budget, time, cancellationToken);
+            LookupResult result;
+            try
+            {
+                result = await pending.WaitAsync(_options.Budget, time, cancellationToken);
+            }
+            catch (Exception) when (fromRing && pending.IsFaulted && !cancellationToken.IsCancellationRequested)
+            {
+                // The lookup started on ring failed while the call was being answered: ask once more in what is left of the budget.
+                pending = StartLookup(callerId);
+                var left = _options.Budget - time.GetElapsedTime(started);
+                result = await pending.WaitAsync(left > TimeSpan.Zero ? left : TimeSpan.Zero, time, cancellationToken);
+            }
+
             return decider.Decide(rule, result);
         }
         catch (TimeoutException) when (!pending.IsCompleted)

@@ -46,6 +46,20 @@ public sealed class CallPipelineTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task Inbound_LookupFailedOnRing_IsAskedAgainOnAnswer()
+    {
+        var service = await StartAsync();
+        service.Crm.Faults.FailNext(400);
+
+        await SendAsync(service, "number=%2B14255550101&phase=ring&callId=f1");
+        await Eventually.TrueAsync(() => service.Crm.ApiRequestCount == 1, "the ring's lookup reached the CRM");
+        var answer = await SendAsync(service, "number=%2B14255550101&phase=answer&callId=f1");
+
+        Assert.Equal("open-record", answer.GetProperty("action").GetString());
+        Assert.Equal(2, service.Crm.ApiRequestCount);
+    }
+
+    [Fact]
     public async Task Inbound_QueueCallRingingButNeverAnswered_OpensNothing()
     {
         var service = await StartAsync();
