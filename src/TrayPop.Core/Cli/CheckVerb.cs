@@ -24,7 +24,7 @@ internal static class CheckVerb
         "TrayPop:Dataverse:Url", "TrayPop:Dataverse:ApiVersion", "TrayPop:Dataverse:Auth:Mode", "TrayPop:Dataverse:Auth:TenantId",
         "TrayPop:Dataverse:Auth:ClientId", "TrayPop:Dataverse:Auth:Authority", "TrayPop:Dataverse:Auth:UserName",
         "TrayPop:Dataverse:Auth:Token", "TrayPop:Dataverse:Auth:ClientSecret", "TrayPop:Dataverse:Auth:Password",
-        "TrayPop:Phone:DefaultRegion", "TrayPop:Listener:Port", "TrayPop:Listener:LinePort", "TrayPop:Browser:Command",
+        "TrayPop:Phone:DefaultRegion", "TrayPop:Listener:BasePort", "TrayPop:Listener:Port", "TrayPop:Listener:LinePort", "TrayPop:Browser:Command",
     ];
 
     /// <summary>Shown only as set or not: secrets never reach the screen (or a support ticket's paste).</summary>

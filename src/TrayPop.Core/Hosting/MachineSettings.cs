@@ -23,7 +23,8 @@ internal static class MachineSettings
         new("AppId", "TrayPop:Dataverse:AppId", "APP_ID"),
         new("DefaultRegion", "TrayPop:Phone:DefaultRegion", "DEFAULT_REGION"),
         new("OutsideLinePrefix", "TrayPop:Phone:OutsideLinePrefix", "OUTSIDE_LINE_PREFIX"),
-        new("ListenPort", "TrayPop:Listener:Port", "LISTEN_PORT"),
+        // The base of the per-session pair, so every terminal-server session still gets its own ports.
+        new("ListenPort", "TrayPop:Listener:BasePort", "LISTEN_PORT"),
         new("BrowserCommand", "TrayPop:Browser:Command", "BROWSER_COMMAND"),
     ];
 

@@ -17,7 +17,7 @@ public class MachineSettingsTests
     [InlineData("AppId", "TrayPop:Dataverse:AppId")]
     [InlineData("DefaultRegion", "TrayPop:Phone:DefaultRegion")]
     [InlineData("OutsideLinePrefix", "TrayPop:Phone:OutsideLinePrefix")]
-    [InlineData("ListenPort", "TrayPop:Listener:Port")]
+    [InlineData("ListenPort", "TrayPop:Listener:BasePort")]
     [InlineData("BrowserCommand", "TrayPop:Browser:Command")]
     public void KeyFor_KnownValueName_ReturnsConfigurationKey(string valueName, string key)
     {
@@ -57,7 +57,7 @@ public class MachineSettingsTests
             new Dictionary<string, string?>
             {
                 ["TrayPop:Dataverse:Url"] = "https://contoso.crm.dynamics.com",
-                ["TrayPop:Listener:Port"] = "47999",
+                ["TrayPop:Listener:BasePort"] = "47999",
             },
             entries);
     }
@@ -90,6 +90,7 @@ public class MachineSettingsTests
         Assert.Equal("GB", phone.DefaultRegion);
         Assert.Equal("9", phone.OutsideLinePrefix);
         Assert.Equal(47999, listener.Port);
+        Assert.Equal(48000, listener.LinePort);
     }
 
     [Fact]

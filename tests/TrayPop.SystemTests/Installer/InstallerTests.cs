@@ -116,7 +116,7 @@ public sealed class InstallerTests(ITestOutputHelper output)
             Assert.Contains($@"TrayPop:Dataverse:Url = {crmUrl}  [from registry {MachineKey}]", check, StringComparison.Ordinal);
             Assert.Contains($@"TrayPop:Dataverse:Auth:Mode = None  [from registry {MachineKey}]", check, StringComparison.Ordinal);
             Assert.Contains($@"TrayPop:Phone:DefaultRegion = GB  [from registry {MachineKey}]", check, StringComparison.Ordinal);
-            Assert.Contains($@"TrayPop:Listener:Port = {listenPort}  [from registry {MachineKey}]", check, StringComparison.Ordinal);
+            Assert.Contains($@"TrayPop:Listener:BasePort = {listenPort}  [from registry {MachineKey}]", check, StringComparison.Ordinal);
 
             await WineRegistry.SetAsync(desktop, PolicyKey, "DefaultRegion", "US");
             check = await InstalledCheckAsync(desktop);
