@@ -5,6 +5,7 @@ using System.Net.Sockets;
 using Microsoft.Extensions.Options;
 using TrayPop.Core.Phones;
 using TrayPop.Harness;
+using TrayPop.Testing;
 
 // The pop-latency and footprint harness: emulator and service as real processes, measured from outside.
 //   dotnet run -c Release --project tests/TrayPop.Harness [-- --events 2000 --idle-seconds 60]
@@ -14,7 +15,7 @@ var popRuns = Option("--pop-runs", 30);
 var bin = AppContext.BaseDirectory;
 var work = Directory.CreateTempSubdirectory("traypop-harness-").FullName;
 var traypop = Path.Combine(bin, OperatingSystem.IsWindows() ? "traypop.exe" : "traypop");
-var crmPort = FreePort();
+var crmPort = FreePort.Next();
 var crmUrl = new Uri($"http://127.0.0.1:{crmPort}/");
 
 Console.WriteLine($"TrayPop harness: {events} events per channel, {Environment.ProcessorCount} cores, .NET {Environment.Version}");
@@ -34,15 +35,15 @@ List<string> Settings(int port, int linePort) =>
 var starts = new List<double>();
 for (var i = 0; i < 5; i++)
 {
-    var port = FreePort();
+    var port = FreePort.Next();
     var watch = Stopwatch.StartNew();
-    using var cold = ChildProcess.Start(traypop, ["run", .. Settings(port, FreePort())]);
+    using var cold = ChildProcess.Start(traypop, ["run", .. Settings(port, FreePort.Next())]);
     await WaitForAsync(port);
     starts.Add(watch.Elapsed.TotalMilliseconds);
 }
 
-var servicePort = FreePort();
-var serviceLinePort = FreePort();
+var servicePort = FreePort.Next();
+var serviceLinePort = FreePort.Next();
 using var service = ChildProcess.Start(traypop, ["run", .. Settings(servicePort, serviceLinePort)]);
 await WaitForAsync(servicePort);
 var afterStart = service.Memory();
@@ -167,12 +168,6 @@ int Option(string name, int fallback)
     return index >= 0 && index + 1 < args.Length ? int.Parse(args[index + 1], CultureInfo.InvariantCulture) : fallback;
 }
 
-static int FreePort()
-{
-    using var listener = new TcpListener(IPAddress.Loopback, 0);
-    listener.Start();
-    return ((IPEndPoint)listener.LocalEndpoint).Port;
-}
 
 static async Task WaitForAsync(int port)
 {

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using DataverseEmulator;
 using TrayPop.Tests.Support;
+using TrayPop.Testing;
 
 namespace TrayPop.Tests;
 

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using TrayPop.Core.Intake;
 using TrayPop.Core.Tests.Support;
@@ -7,7 +8,12 @@ namespace TrayPop.Core.Tests.Intake;
 public class RefusalLogTests
 {
     private readonly FakeTimeProvider _time = new();
-    private readonly CollectingLogger<RefusalLog> _logger = new();
+    private readonly CapturedLogs _logs = new();
+    private readonly ILogger<RefusalLog> _logger;
+
+    public RefusalLogTests() => _logger = LoggerFactory.Create(logging => logging.AddProvider(_logs)).CreateLogger<RefusalLog>();
+
+    private List<string> Messages => [.. _logs.Entries.Select(e => e.Text)];
 
     [Fact]
     public void Refused_RepeatedFromOneSourceWithinAMinute_IsLoggedOnce()
@@ -19,7 +25,7 @@ public class RefusalLogTests
             log.Refused("http", "origin 'https://evil.example'", "requests from web pages are refused");
         }
 
-        Assert.Single(_logger.Messages);
+        Assert.Single(Messages);
     }
 
     [Fact]
@@ -31,7 +37,7 @@ public class RefusalLogTests
         _time.Advance(TimeSpan.FromMinutes(1));
         log.Refused("http", "origin 'https://evil.example'", "web page");
 
-        Assert.Equal(2, _logger.Messages.Count);
+        Assert.Equal(2, Messages.Count);
     }
 
     [Fact]
@@ -42,7 +48,7 @@ public class RefusalLogTests
         log.Refused("http", "origin 'https://evil.example'", "web page");
         log.Refused("http", "host 'rebind.example'", "host");
 
-        Assert.Equal(2, _logger.Messages.Count);
-        Assert.Contains("rebind.example", _logger.Messages[1], StringComparison.Ordinal);
+        Assert.Equal(2, Messages.Count);
+        Assert.Contains("rebind.example", Messages[1], StringComparison.Ordinal);
     }
 }

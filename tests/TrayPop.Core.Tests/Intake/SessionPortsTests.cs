@@ -8,6 +8,7 @@ using TrayPop.Core.Hosting;
 using TrayPop.Core.Intake;
 using TrayPop.Core.Pop;
 using TrayPop.Core.Tests.Support;
+using TrayPop.Testing;
 
 namespace TrayPop.Core.Tests.Intake;
 

@@ -1,6 +1,7 @@
 using DataverseEmulator;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using TrayPop.Core.Cli;
 using TrayPop.Core.Hosting;
 using TrayPop.Core.Lookup;
 using TrayPop.Core.Tests.Phones;
@@ -60,18 +61,13 @@ public sealed class LookupCorpusTests(ITestOutputHelper output)
         Assert.Equal(1.0, recall);
     }
 
-    private static ServiceProvider Services(EmulatorServer crm, string region)
-    {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["TrayPop:Dataverse:Url"] = crm.BaseUri.AbsoluteUri,
-            ["TrayPop:Dataverse:Auth:Mode"] = "None",
-            ["TrayPop:Phone:DefaultRegion"] = region,
-        }).Build();
-        var services = new ServiceCollection();
-        services.AddSingleton<IConfiguration>(configuration);
-        services.AddLogging();
-        services.AddTrayPopCore();
-        return services.BuildServiceProvider();
-    }
+    private static ServiceProvider Services(EmulatorServer crm, string region) =>
+        CliServices.Build(
+            new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["TrayPop:Dataverse:Url"] = crm.BaseUri.AbsoluteUri,
+                ["TrayPop:Dataverse:Auth:Mode"] = "None",
+                ["TrayPop:Phone:DefaultRegion"] = region,
+            }).Build(),
+            TrayPopPlatform.Headless);
 }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using TrayPop.Core.Hosting;
 using TrayPop.Core.Pop;
+using TrayPop.Testing;
 
 namespace TrayPop.Core.Tests.Support;
 

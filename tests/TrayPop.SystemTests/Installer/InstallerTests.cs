@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using TrayPop.SystemTests.Support;
+using TrayPop.Testing;
 
 namespace TrayPop.SystemTests.Installer;
 
@@ -61,8 +62,8 @@ public sealed class InstallerTests(ITestOutputHelper output)
 
         await using var desktop = await WineDesktop.StartAsync(prefix);
         var log = new OutputLog();
-        var listenPort = FreeTcpPort();
-        var crmUrl = $"http://127.0.0.1:{FreeTcpPort()}/contoso";
+        var listenPort = FreePort.Next();
+        var crmUrl = $"http://127.0.0.1:{FreePort.Next()}/contoso";
         Step("Wine prefix ready");
         try
         {
@@ -259,12 +260,6 @@ public sealed class InstallerTests(ITestOutputHelper output)
         return string.Join('.', parts);
     }
 
-    private static int FreeTcpPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     private void Step(string what) => output.WriteLine($"[{clock.Elapsed.TotalSeconds,6:0.0} s] {what}");
 }

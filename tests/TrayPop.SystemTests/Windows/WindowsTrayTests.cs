@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using TrayPop.SystemTests.Support;
+using TrayPop.Testing;
 
 namespace TrayPop.SystemTests.Windows;
 
@@ -27,7 +28,7 @@ public sealed class WindowsTrayTests(ITestOutputHelper output)
         var exe = await WindowsBuild.ExeAsync();
         await using var desktop = await WineDesktop.StartAsync();
         var log = new OutputLog();
-        var port = FreeTcpPort();
+        var port = FreePort.Next();
 
         try
         {
@@ -65,7 +66,7 @@ public sealed class WindowsTrayTests(ITestOutputHelper output)
             await Eventually.True(() => Task.FromResult(log.Contains("Connection check at start: Reachable")), "the WhoAmI at start");
 
             // One TrayPop per session: a scripted second start (a verb, settings) exits at once and leaves the first alone.
-            var second = desktop.StartWine(exe, ["demo", $"--TrayPop:Listener:Port={FreeTcpPort()}"], new OutputLog());
+            var second = desktop.StartWine(exe, ["demo", $"--TrayPop:Listener:Port={FreePort.Next()}"], new OutputLog());
             await Eventually.True(() => second.HasExited, "the second start to exit");
             Assert.Equal(0, second.ExitCode);
             Assert.False(tray.HasExited);
@@ -130,10 +131,4 @@ public sealed class WindowsTrayTests(ITestOutputHelper output)
         }
     }
 
-    private static int FreeTcpPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

@@ -4,6 +4,7 @@ using System.Net;
 using System.Net.Sockets;
 using DataverseEmulator;
 using TrayPop.Tests.Support;
+using TrayPop.Testing;
 
 namespace TrayPop.Tests.Samples;
 

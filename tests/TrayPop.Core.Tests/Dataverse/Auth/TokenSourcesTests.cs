@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using TrayPop.Core.Dataverse;
 using TrayPop.Core.Dataverse.Auth;
+using TrayPop.Core.Tests.Support;
 
 namespace TrayPop.Core.Tests.Dataverse.Auth;
 

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 
-namespace TrayPop.Core.Tests.Dataverse;
+namespace TrayPop.Core.Tests.Support;
 
 /// <summary>A logger provider that keeps every message of every category and level, with its exception, to check what a log holds.</summary>
 internal sealed class CapturedLogs : ILoggerProvider

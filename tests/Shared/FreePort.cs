@@ -1,9 +1,9 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace TrayPop.Core.Tests.Support;
+namespace TrayPop.Testing;
 
-/// <summary>A loopback port nobody listens on right now.</summary>
+/// <summary>A loopback port nobody listens on right now (shared by the test projects and the harness, linked into each).</summary>
 internal static class FreePort
 {
     public static int Next()
