@@ -45,6 +45,11 @@ public static class TrayPopServices
         services.AddSingleton<CallTracker>();
         services.AddSingleton<PopRateLimiter>();
         services.AddSingleton<CallPipeline>();
+        // The intakes take the pipeline when the first event comes, so their ports open before it is built.
+        // PublicationOnly: a failed construction is not cached, and the container still makes one pipeline.
+        services.AddSingleton(provider => new Lazy<CallPipeline>(provider.GetRequiredService<CallPipeline>, LazyThreadSafetyMode.PublicationOnly));
+        services.AddSingleton<PopPathWarmup>();
+        services.AddHostedService(provider => provider.GetRequiredService<PopPathWarmup>());
         services.AddSingleton<HealthReport>();
         services.AddSingleton<ListenerSecret>();
         services.AddSingleton<RefusalLog>();

@@ -11,9 +11,11 @@ namespace TrayPop.Core.Intake;
 /// <summary>
 /// The TCP line protocol on loopback: one JSON call event per line in, one JSON reply per line out.
 /// A bad line gets an error line and the connection stays open; an overlong line is skipped to its end.
+/// The pipeline is taken on the first event (or by <see cref="PopPathWarmup"/> once listening), so the port is
+/// open before the Dataverse client is built.
 /// </summary>
 internal sealed class LineIntakeService(
-    CallPipeline pipeline,
+    Lazy<CallPipeline> pipeline,
     IOptions<ListenerOptions> options,
     ListenerSecret secret,
     RefusalLog refusals,
@@ -154,7 +156,7 @@ internal sealed class LineIntakeService(
             return PopReportJson.Error("the TrayPop token is missing or wrong (a \"token\" field)");
         }
 
-        var report = await pipeline.HandleAsync(decoded.Event, launch: true, receivedAt, cancellationToken);
+        var report = await pipeline.Value.HandleAsync(decoded.Event, launch: true, receivedAt, cancellationToken);
         return PopReportJson.Report(report);
     }
 
