@@ -73,6 +73,55 @@ internal sealed class ChildProcess : IDisposable
         return TimeSpan.FromMilliseconds(ticks * 10);
     }
 
+    /// <summary>CPU time of each live thread (id → name, time), in nanoseconds from /proc/PID/task/TID/schedstat.</summary>
+    public Dictionary<int, (string Name, TimeSpan Cpu)> ThreadCpu()
+    {
+        var threads = new Dictionary<int, (string, TimeSpan)>();
+        foreach (var task in Directory.EnumerateDirectories($"/proc/{Id}/task"))
+        {
+            try
+            {
+                var nanoseconds = long.Parse(File.ReadAllText(Path.Combine(task, "schedstat")).Split(' ')[0], CultureInfo.InvariantCulture);
+                threads[int.Parse(Path.GetFileName(task), CultureInfo.InvariantCulture)] =
+                    (File.ReadAllText(Path.Combine(task, "comm")).Trim(), TimeSpan.FromTicks(nanoseconds / 100));
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                // The thread ended between listing and reading.
+            }
+        }
+
+        return threads;
+    }
+
+    /// <summary>CPU used between two readings, summed per thread name (threads that came and went included).</summary>
+    public static List<(string Name, TimeSpan Cpu)> Used(Dictionary<int, (string Name, TimeSpan Cpu)> before, Dictionary<int, (string Name, TimeSpan Cpu)> after) =>
+        [.. after
+            .Select(thread => (thread.Value.Name, Cpu: thread.Value.Cpu - (before.TryGetValue(thread.Key, out var earlier) ? earlier.Cpu : TimeSpan.Zero)))
+            .GroupBy(thread => thread.Name)
+            .Select(group => (group.Key, new TimeSpan(group.Sum(thread => thread.Cpu.Ticks))))];
+
+    /// <summary>The files (or anonymous memory) holding most of the resident set, from /proc/PID/smaps.</summary>
+    public List<(string Name, long Bytes)> LargestMappings(int count)
+    {
+        var sizes = new Dictionary<string, long>();
+        var current = "[anonymous]";
+        foreach (var line in File.ReadLines($"/proc/{Id}/smaps"))
+        {
+            var fields = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (fields.Length > 0 && fields[0].Contains('-', StringComparison.Ordinal) && !fields[0].EndsWith(':'))
+            {
+                current = fields.Length > 5 ? Path.GetFileName(fields[5]) : "[anonymous]";
+            }
+            else if (line.StartsWith("Rss:", StringComparison.Ordinal))
+            {
+                sizes[current] = sizes.GetValueOrDefault(current) + Kilobytes(line) * 1024;
+            }
+        }
+
+        return [.. sizes.OrderByDescending(size => size.Value).Take(count).Select(size => (size.Key, size.Value))];
+    }
+
     public void Dispose()
     {
         if (!_process.HasExited)
