@@ -23,9 +23,9 @@ internal static class DemoVerb
         List<string> demoSettings = [.. settings, $"--TrayPop:Dataverse:Url={crm.Url.AbsoluteUri.TrimEnd('/')}", "--TrayPop:Dataverse:Auth:Mode=None"];
         try
         {
-            await using var app = TrayPopHost.Build(demoSettings, platform);
-            await app.StartAsync(cancellationToken);
-            var port = app.Services.GetRequiredService<IOptions<ListenerOptions>>().Value.Port;
+            using var host = TrayPopHost.Build(demoSettings, platform);
+            await host.StartAsync(cancellationToken);
+            var port = host.Services.GetRequiredService<IOptions<ListenerOptions>>().Value.Port;
             var number = Uri.EscapeDataString(crm.SampleNumber);
             Console.WriteLine($"""
 
@@ -42,7 +42,7 @@ internal static class DemoVerb
 
                 Press Ctrl+C to stop.
                 """);
-            await app.WaitForShutdownAsync(cancellationToken);
+            await host.WaitForShutdownAsync(cancellationToken);
             return 0;
         }
         catch (Exception ex) when (StartupErrors.Explain(ex, Console.Error) is { } code)

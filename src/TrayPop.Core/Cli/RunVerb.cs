@@ -10,8 +10,8 @@ internal static class RunVerb
     {
         try
         {
-            await using var app = TrayPopHost.Build(settings, platform);
-            await ((IHost)app).RunAsync(cancellationToken);
+            using var host = TrayPopHost.Build(settings, platform);
+            await host.RunAsync(cancellationToken);
             return 0;
         }
         catch (Exception ex) when (StartupErrors.Explain(ex, Console.Error) is { } code)

@@ -39,4 +39,13 @@ internal static partial class Log
 
     [LoggerMessage(11, LogLevel.Warning, "Refused a {Channel} request from {Source}: {Reason} (repeats within a minute are not logged)")]
     public static partial void SecurityRefusal(ILogger logger, string channel, string source, string reason);
+
+    [LoggerMessage(12, LogLevel.Debug, "Answered an HTTP request the server could not take with {Status}: {Reason}")]
+    public static partial void HttpRequestRefused(ILogger logger, int status, string reason);
+
+    [LoggerMessage(13, LogLevel.Debug, "An HTTP intake connection ended: {Reason}")]
+    public static partial void HttpConnectionEnded(ILogger logger, string reason);
+
+    [LoggerMessage(14, LogLevel.Error, "The HTTP intake failed on {Method} {Path}; answered 500")]
+    public static partial void HttpRequestFailed(ILogger logger, string method, string path, Exception exception);
 }

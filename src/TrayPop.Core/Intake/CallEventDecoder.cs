@@ -1,6 +1,6 @@
 using System.Text.Json;
-using Microsoft.AspNetCore.Http;
 using TrayPop.Core.Calls;
+using TrayPop.Core.Intake.Http;
 
 namespace TrayPop.Core.Intake;
 
@@ -13,11 +13,9 @@ internal static class CallEventDecoder
     public const int MaxNumberLength = 256;
     public const int MaxFieldLength = 128;
 
-    public static DecodeResult FromQuery(IQueryCollection query) => Validate(new CallEventFields(
-        First(query, "number"), First(query, "type"), First(query, "phase"), First(query, "callId"), First(query, "extension"), First(query, "name")));
+    public static DecodeResult FromQuery(UrlEncodedValues query) => FromValues(query);
 
-    public static DecodeResult FromForm(IFormCollection form) => Validate(new CallEventFields(
-        First(form, "number"), First(form, "type"), First(form, "phase"), First(form, "callId"), First(form, "extension"), First(form, "name")));
+    public static DecodeResult FromForm(UrlEncodedValues form) => FromValues(form);
 
     public static DecodeResult FromJson(ReadOnlySpan<byte> json)
     {
@@ -148,9 +146,9 @@ internal static class CallEventDecoder
         }
     }
 
-    private static string? First(IQueryCollection query, string key) => query.TryGetValue(key, out var values) ? values.FirstOrDefault() : null;
-
-    private static string? First(IFormCollection form, string key) => form.TryGetValue(key, out var values) ? values.FirstOrDefault() : null;
+    /// <summary>The first value of each field wins, as with ASP.NET Core's query and form collections.</summary>
+    private static DecodeResult FromValues(UrlEncodedValues values) => Validate(new CallEventFields(
+        values["number"], values["type"], values["phase"], values["callId"], values["extension"], values["name"]));
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

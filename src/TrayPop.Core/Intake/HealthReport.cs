@@ -1,10 +1,10 @@
 using System.Buffers;
 using System.Text.Json;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using TrayPop.Core.Calls;
 using TrayPop.Core.Dataverse;
+using TrayPop.Core.Intake.Http;
 
 namespace TrayPop.Core.Intake;
 
@@ -22,9 +22,9 @@ internal sealed class HealthReport(IServiceProvider services, IOptions<Dataverse
 
     public void Dispose() => _gate.Dispose();
 
-    public async Task WriteAsync(HttpContext context)
+    public async Task<HttpResponse> AnswerAsync(CancellationToken cancellationToken)
     {
-        var crm = await CheckCrmAsync(context.RequestAborted);
+        var crm = await CheckCrmAsync(cancellationToken);
         var buffer = new ArrayBufferWriter<byte>(512);
         using (var writer = new Utf8JsonWriter(buffer))
         {
@@ -47,8 +47,7 @@ internal sealed class HealthReport(IServiceProvider services, IOptions<Dataverse
             writer.WriteEndObject();
         }
 
-        context.Response.ContentType = "application/json";
-        await context.Response.Body.WriteAsync(buffer.WrittenMemory, context.RequestAborted);
+        return HttpResponse.Json(HttpStatus.Ok, buffer.WrittenSpan.ToArray());
     }
 
     private async Task<(DateTimeOffset At, bool Reachable, string? User, string? Error)> CheckCrmAsync(CancellationToken cancellationToken)

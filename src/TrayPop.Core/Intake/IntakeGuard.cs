@@ -1,6 +1,5 @@
-using Microsoft.AspNetCore.Connections.Features;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
+using TrayPop.Core.Intake.Http;
 
 namespace TrayPop.Core.Intake;
 
@@ -11,89 +10,68 @@ namespace TrayPop.Core.Intake;
 /// itself opens carries neither, so <c>/pop</c> still works), must carry the shared secret when one is set,
 /// and must keep to the per-connection event rate.
 /// </summary>
-internal sealed class IntakeGuard(RequestDelegate next, IOptions<ListenerOptions> options, ListenerSecret secret, RefusalLog refusals, TimeProvider time)
+internal sealed class IntakeGuard(IOptions<ListenerOptions> options, ListenerSecret secret, RefusalLog refusals, TimeProvider time)
 {
     private readonly int _port = options.Value.Port;
     private readonly int _perSecond = options.Value.MaxEventsPerSecond;
 
-    public Task InvokeAsync(HttpContext context)
+    /// <summary>The answer that refuses <paramref name="request"/>, or null when it may go on to its endpoint.</summary>
+    public HttpResponse? Refuse(HttpRequest request)
     {
-        var request = context.Request;
         var (status, reason, source) = Refusal(request);
-        if (status == 0 && IsEvent(request) && !Rate(context).TryAcquire())
+        if (status == 0 && IsEvent(request) && !Rate(request.Connection).TryAcquire())
         {
-            (status, reason, source) = (StatusCodes.Status429TooManyRequests, $"more than {_perSecond} call events per second on one connection", "a local connection");
+            (status, reason, source) = (HttpStatus.TooManyRequests, $"more than {_perSecond} call events per second on one connection", "a local connection");
         }
 
         if (status == 0)
         {
-            return next(context);
+            return null;
         }
 
         refusals.Refused("http", source!, reason!);
-        context.Response.StatusCode = status;
-        context.Response.ContentType = "application/json";
-        return context.Response.Body.WriteAsync(PopReportJson.Error(reason!)).AsTask();
+        return HttpResponse.Json(status, PopReportJson.Error(reason!));
     }
 
     private (int Status, string? Reason, string? Source) Refusal(HttpRequest request)
     {
         var host = request.Host;
-        if (!host.HasValue || !IsLoopbackName(host.Host) || (host.Port ?? 80) != _port)
+        var (hostName, port) = string.IsNullOrEmpty(host) ? ("", null) : HostHeader.Split(host);
+        if (string.IsNullOrEmpty(host) || !IsLoopbackName(hostName) || (port ?? 80) != _port)
         {
-            return (StatusCodes.Status403Forbidden, "the Host header must be 127.0.0.1, localhost or [::1] with this listener's port", $"host '{Printable(host.Value)}'");
+            return (HttpStatus.Forbidden, "the Host header must be 127.0.0.1, localhost or [::1] with this listener's port", $"host '{Printable(host)}'");
         }
 
-        var origin = request.Headers.Origin.ToString();
+        var origin = request.Headers["Origin"] ?? "";
         if (origin.Length > 0 && origin != "null")
         {
-            return (StatusCodes.Status403Forbidden, "requests from web pages are refused", $"origin '{Printable(origin)}'");
+            return (HttpStatus.Forbidden, "requests from web pages are refused", $"origin '{Printable(origin)}'");
         }
 
-        var site = request.Headers["Sec-Fetch-Site"].ToString();
+        var site = request.Headers["Sec-Fetch-Site"] ?? "";
         if (site.Equals("cross-site", StringComparison.OrdinalIgnoreCase) || site.Equals("same-site", StringComparison.OrdinalIgnoreCase))
         {
-            return (StatusCodes.Status403Forbidden, "requests from web pages are refused", $"a {site} web page");
+            return (HttpStatus.Forbidden, "requests from web pages are refused", $"a {site} web page");
         }
 
         if (secret.Required && !secret.Accepts(PresentedToken(request)))
         {
-            return (StatusCodes.Status401Unauthorized, "the TrayPop token is missing or wrong (X-TrayPop-Token header or token= parameter)", "a local process");
+            return (HttpStatus.Unauthorized, "the TrayPop token is missing or wrong (X-TrayPop-Token header or token= parameter)", "a local process");
         }
 
         return (0, null, null);
     }
 
-    private static string? PresentedToken(HttpRequest request)
-    {
-        if (request.Headers.TryGetValue("X-TrayPop-Token", out var header))
-        {
-            return header.ToString();
-        }
+    private static string? PresentedToken(HttpRequest request) => request.Headers["X-TrayPop-Token"] ?? request.Query["token"];
 
-        return request.Query.TryGetValue("token", out var query) ? query.ToString() : null;
-    }
+    private static bool IsEvent(HttpRequest request) => StartsWithSegment(request.Path, "/call") || StartsWithSegment(request.Path, "/pop");
 
-    private static bool IsEvent(HttpRequest request) => request.Path.StartsWithSegments("/call") || request.Path.StartsWithSegments("/pop");
+    /// <summary>As ASP.NET Core's <c>PathString.StartsWithSegments</c>: the segment itself, or it followed by <c>/</c>; case-insensitive.</summary>
+    private static bool StartsWithSegment(string path, string segment) =>
+        path.StartsWith(segment, StringComparison.OrdinalIgnoreCase) && (path.Length == segment.Length || path[segment.Length] == '/');
 
     /// <summary>The rate of this connection, kept with the connection so it ends with it.</summary>
-    private ConnectionRate Rate(HttpContext context)
-    {
-        var items = context.Features.Get<IConnectionItemsFeature>()?.Items;
-        if (items is null)
-        {
-            return new ConnectionRate(_perSecond, time);
-        }
-
-        if (items.TryGetValue(typeof(ConnectionRate), out var existing) && existing is ConnectionRate rate)
-        {
-            return rate;
-        }
-
-        rate = new ConnectionRate(_perSecond, time);
-        items[typeof(ConnectionRate)] = rate;
-        return rate;
-    }
+    private ConnectionRate Rate(HttpConnection connection) => connection.EventRate ??= new ConnectionRate(_perSecond, time);
 
     private static bool IsLoopbackName(string host) =>
         host is "127.0.0.1" or "[::1]" or "::1" || host.Equals("localhost", StringComparison.OrdinalIgnoreCase);

@@ -1,8 +1,7 @@
 using System.Text;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Primitives;
 using TrayPop.Core.Calls;
 using TrayPop.Core.Intake;
+using TrayPop.Core.Intake.Http;
 
 namespace TrayPop.Core.Tests.Intake;
 
@@ -11,7 +10,7 @@ public class CallEventDecoderTests
     [Fact]
     public void FromQuery_WithAllFields_ReturnsEvent()
     {
-        var query = new QueryCollection(new Dictionary<string, StringValues>
+        var query = new UrlEncodedValues(new Dictionary<string, string>
         {
             ["number"] = "+14255550101", ["type"] = "outbound", ["phase"] = "answer", ["callId"] = "c-1", ["extension"] = "201", ["name"] = "Jane",
         });
@@ -24,7 +23,7 @@ public class CallEventDecoderTests
     [Fact]
     public void FromQuery_WithoutTypeOrPhase_IsInboundActNow()
     {
-        var result = CallEventDecoder.FromQuery(new QueryCollection(new Dictionary<string, StringValues> { ["number"] = "4255550101" }));
+        var result = CallEventDecoder.FromQuery(new UrlEncodedValues(new Dictionary<string, string> { ["number"] = "4255550101" }));
 
         Assert.Equal(CallType.Inbound, result.Event!.Type);
         Assert.Equal(CallPhase.Now, result.Event.Phase);

@@ -1,8 +1,7 @@
 using System.Text;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
-using Microsoft.Extensions.Primitives;
 using TrayPop.Core.Intake;
+using TrayPop.Core.Intake.Http;
 using TrayPop.Core.Lookup;
 using TrayPop.Core.Phones;
 using TrayPop.Core.Pop;
@@ -77,10 +76,10 @@ public class EventFuzzTests
         return line is null ? DecodeResult.Fail("no line") : line.Value.TooLong ? DecodeResult.Fail("too long") : CallEventDecoder.FromJson(line.Value.Bytes.Span);
     }
 
-    private static QueryCollection QueryFrom(byte[] input)
+    private static UrlEncodedValues QueryFrom(byte[] input)
     {
         var text = Encoding.UTF8.GetString(input);
-        return new QueryCollection(new Dictionary<string, StringValues> { ["number"] = text, ["type"] = text.Length % 2 == 0 ? "inbound" : text, ["callId"] = text[..Math.Min(text.Length, 200)] });
+        return new UrlEncodedValues(new Dictionary<string, string> { ["number"] = text, ["type"] = text.Length % 2 == 0 ? "inbound" : text, ["callId"] = text[..Math.Min(text.Length, 200)] });
     }
 
     private static byte[] Generate(Random random, int kind) => kind switch

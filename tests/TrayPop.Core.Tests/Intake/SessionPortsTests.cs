@@ -134,7 +134,7 @@ public class SessionPortsTests
             "--TrayPop:Phone:DefaultRegion=US",
         ];
         var launcher = new RecordingLauncher();
-        await using var app = TrayPopHost.Build(settings, platform, console: false, overrides: services => services.AddSingleton<ILauncher>(launcher));
+        using var app = TrayPopHost.Build(settings, platform, console: false, overrides: services => services.AddSingleton<ILauncher>(launcher));
         await app.StartAsync();
 
         var listening = app.Services.GetRequiredService<IOptions<ListenerOptions>>().Value.Port;

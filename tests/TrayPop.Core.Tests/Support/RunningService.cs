@@ -1,6 +1,6 @@
 using DataverseEmulator;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
 using TrayPop.Core.Hosting;
 using TrayPop.Core.Pop;
@@ -9,14 +9,14 @@ using TrayPop.Testing;
 namespace TrayPop.Core.Tests.Support;
 
 /// <summary>
-/// The real service (Kestrel intake on loopback, line protocol, pipeline, Dataverse client) against the
+/// The real service (HTTP intake on loopback, line protocol, pipeline, Dataverse client) against the
 /// emulator over a real socket; only the browser and the notification area are recorded instead of shown.
 /// </summary>
 internal sealed class RunningService : IAsyncDisposable
 {
-    private readonly WebApplication _app;
+    private readonly IHost _app;
 
-    private RunningService(WebApplication app, EmulatorServer crm, int port, int linePort, RecordingLauncher launcher, RecordingNotifier notifier)
+    private RunningService(IHost app, EmulatorServer crm, int port, int linePort, RecordingLauncher launcher, RecordingNotifier notifier)
     {
         _app = app;
         Crm = crm;
@@ -75,7 +75,7 @@ internal sealed class RunningService : IAsyncDisposable
     {
         Http.Dispose();
         await _app.StopAsync();
-        await _app.DisposeAsync();
+        _app.Dispose();
         await Crm.DisposeAsync();
     }
 }
