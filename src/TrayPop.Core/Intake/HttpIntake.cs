@@ -29,7 +29,8 @@ internal sealed class HttpIntake(CallPipeline pipeline, TimeProvider time, ILogg
 
         // The type is checked before the body is read, so a wrong type is refused without a 100 Continue.
         var isForm = FormContent.IsForm(request.ContentType, out var encoding);
-        if (!isForm && request.ContentType is { } contentType && !contentType.Contains("json", StringComparison.OrdinalIgnoreCase))
+        var isMultipart = MultipartForm.IsMultipart(request.ContentType, out var boundary);
+        if (!isForm && !isMultipart && request.ContentType is { } contentType && !contentType.Contains("json", StringComparison.OrdinalIgnoreCase))
         {
             return Reject("the body must be JSON (application/json) or a form (application/x-www-form-urlencoded)");
         }
@@ -41,9 +42,10 @@ internal sealed class HttpIntake(CallPipeline pipeline, TimeProvider time, ILogg
             return Reject(TooLarge.Error!, HttpStatus.PayloadTooLarge);
         }
 
-        var decoded = isForm
-            ? CallEventDecoder.FromForm(UrlEncodedValues.Parse(encoding.GetString(body.Bytes.Span)))
-            : CallEventDecoder.FromJson(body.Bytes.Span);
+        var decoded = isForm ? CallEventDecoder.FromForm(UrlEncodedValues.ParseForm(encoding.GetString(body.Bytes.Span)))
+            : !isMultipart ? CallEventDecoder.FromJson(body.Bytes.Span)
+            : MultipartForm.Parse(body.Bytes.Span, boundary) is { } fields ? CallEventDecoder.FromForm(fields)
+            : DecodeResult.Fail("the multipart/form-data body is malformed");
         return await HandleAsync(decoded, receivedAt, cancellationToken);
     }
 

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Globalization;
+using System.IO.Pipelines;
 namespace TrayPop.Core.Intake.Http;
 
 /// <summary>Request bodies: <c>Content-Length</c> or chunked, read only when an endpoint asks, never past the limit.</summary>
@@ -21,11 +22,48 @@ internal sealed partial class HttpConnection
             return RequestBody.OverLimit;
         }
 
-        if (request.IsHttp11 && request.Headers.HasToken("Expect", "100-continue"))
+        if (AwaitsContinue(request))
         {
             await _output.WriteAsync(HttpResponseWriter.Continue, cancellationToken);
         }
 
+        return await ReadBodyCoreAsync(request, cancellationToken);
+    }
+
+    /// <summary>
+    /// After an answer that left the body unread: reads past it so the next request on the connection can be parsed,
+    /// as Kestrel did. False when the connection should close instead: the body is too large, or the client still
+    /// waits for a 100 Continue that never came and may send its next request where the body would be.
+    /// </summary>
+    private async ValueTask<bool> SkipUnreadBodyAsync(HttpRequest request)
+    {
+        if (!request.HasBody || _bodyRead)
+        {
+            return true;
+        }
+
+        if (_bodyStarted || request.ContentLength > HttpLimits.MaxBodyBytes || AwaitsContinue(request))
+        {
+            return false;
+        }
+
+        return !(await ReadBodyCoreAsync(request, _timeout.Token)).TooLarge;
+    }
+
+    /// <summary>Whether the client asked to be invited to send the body and has not started sending it anyway.</summary>
+    private bool AwaitsContinue(HttpRequest request) =>
+        request.IsHttp11 && request.Headers.HasToken("Expect", "100-continue") && (!_input.TryRead(out var buffered) || Unread(buffered));
+
+    private bool Unread(ReadResult buffered)
+    {
+        _input.AdvanceTo(buffered.Buffer.Start);
+        return buffered.Buffer.IsEmpty;
+    }
+
+    private async ValueTask<RequestBody> ReadBodyCoreAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        // Once begun, a body is either read to its end or the connection closes: its rest cannot be told from a request.
+        _bodyStarted = true;
         var body = _body ??= ArrayPool<byte>.Shared.Rent(HttpLimits.MaxBodyBytes);
         var length = request.IsChunked ? await ReadChunkedAsync(body, cancellationToken) : await ReadLengthAsync(body, (int)request.ContentLength!.Value, cancellationToken);
         if (length < 0)
@@ -82,6 +120,7 @@ internal sealed partial class HttpConnection
                     continue;
                 }
 
+                // Chunk framing takes CRLF only, as Kestrel did: a bare LF after the data is a malformed body.
                 if (!reader.TryReadTo(out ReadOnlySequence<byte> line, (byte)'\n'))
                 {
                     if (reader.Remaining > MaxChunkSizeLine)
@@ -97,7 +136,8 @@ internal sealed partial class HttpConnection
                     throw Malformed("chunk line too long");
                 }
 
-                var text = TrimCr(line.IsSingleSegment ? line.FirstSpan : (ReadOnlySpan<byte>)line.ToArray());
+                var whole = line.IsSingleSegment ? line.FirstSpan : (ReadOnlySpan<byte>)line.ToArray();
+                var text = whole.EndsWith((byte)'\r') ? whole[..^1] : throw Malformed("chunk line without CRLF");
                 switch (state)
                 {
                     case ChunkState.Size:
@@ -142,7 +182,7 @@ internal sealed partial class HttpConnection
 
     private static long ChunkSize(ReadOnlySpan<byte> line)
     {
-        var end = line.IndexOfAny((byte)';', (byte)' ', (byte)'\t');
+        var end = line.IndexOf((byte)';');
         var digits = end < 0 ? line : line[..end];
         if (digits.IsEmpty || digits.Length > 8 || !long.TryParse(digits, NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var size))
         {
@@ -151,8 +191,6 @@ internal sealed partial class HttpConnection
 
         return size;
     }
-
-    private static ReadOnlySpan<byte> TrimCr(ReadOnlySpan<byte> line) => line.EndsWith((byte)'\r') ? line[..^1] : line;
 
     private static HttpRequestRejectedException Malformed(string message) => new(HttpStatus.BadRequest, message);
 

@@ -25,6 +25,7 @@ internal sealed partial class HttpConnection : IAsyncDisposable
     private readonly CancellationTokenSource _timeout;
     private byte[]? _body;
     private bool _bodyRead;
+    private bool _bodyStarted;
     private bool _waitingForRequest = true;
 
     public HttpConnection(Socket socket, IntakeRouter router, TimeProvider time, ILogger logger, CancellationToken stopping)
@@ -58,8 +59,7 @@ internal sealed partial class HttpConnection : IAsyncDisposable
             while (await NextRequestAsync() is { } request)
             {
                 var response = await _router.RouteAsync(request, _timeout.Token);
-                // A body left unread (refused, or not a POST) is not skipped: the connection closes after the answer.
-                var keepAlive = request.KeepAlive && !response.Close && (!request.HasBody || _bodyRead);
+                var keepAlive = request.KeepAlive && !response.Close && await SkipUnreadBodyAsync(request);
                 await WriteAsync(response, keepAlive, omitBody: request.Method == "HEAD");
                 if (!keepAlive)
                 {
@@ -97,7 +97,7 @@ internal sealed partial class HttpConnection : IAsyncDisposable
     private async Task<HttpRequest?> NextRequestAsync()
     {
         var scanner = new RequestHeadScanner();
-        _bodyRead = false;
+        (_bodyRead, _bodyStarted) = (false, false);
         while (true)
         {
             var result = await _input.ReadAsync(_timeout.Token);
@@ -131,7 +131,8 @@ internal sealed partial class HttpConnection : IAsyncDisposable
 
             if (result.IsCompleted)
             {
-                return _waitingForRequest ? null : throw new HttpRequestRejectedException(HttpStatus.BadRequest, "the connection closed inside a request head");
+                // Closed between requests, or inside a head: either way there is nobody to answer.
+                return null;
             }
 
             _input.AdvanceTo(buffer.Start, buffer.End);

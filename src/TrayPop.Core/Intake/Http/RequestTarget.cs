@@ -10,12 +10,13 @@ namespace TrayPop.Core.Intake.Http;
 /// </summary>
 internal readonly record struct RequestTarget(string Path, string QueryString, string? Authority, bool AuthorityIsDefaultPort, int Port)
 {
-    private static readonly SearchValues<byte> Forbidden = SearchValues.Create([.. Enumerable.Range(0, 0x21).Select(b => (byte)b), 0x7F]);
+    // What Kestrel refused in a target: control characters other than tab, DEL, and anything beyond ASCII (escaped, it is fine).
+    private static readonly SearchValues<byte> Allowed = SearchValues.Create([(byte)'\t', .. Enumerable.Range(0x21, 0x7F - 0x21).Select(b => (byte)b)]);
 
     /// <summary>Reads <paramref name="raw"/>; throws <see cref="HttpRequestRejectedException"/> (400) when it is no valid target for <paramref name="method"/>.</summary>
     public static RequestTarget Parse(ReadOnlySpan<byte> raw, string method)
     {
-        if (raw.IsEmpty || raw.ContainsAny(Forbidden))
+        if (raw.IsEmpty || raw.ContainsAnyExcept(Allowed))
         {
             throw Invalid();
         }
@@ -30,7 +31,7 @@ internal readonly record struct RequestTarget(string Path, string QueryString, s
         {
             var question = raw.IndexOf((byte)'?');
             var path = question < 0 ? raw : raw[..question];
-            var query = question < 0 ? "" : Encoding.UTF8.GetString(raw[question..]);
+            var query = question < 0 ? "" : Encoding.ASCII.GetString(raw[question..]);
             return new RequestTarget(NormalizePath(DecodePath(path)), query, null, false, 0);
         }
 
@@ -72,6 +73,11 @@ internal readonly record struct RequestTarget(string Path, string QueryString, s
             {
                 decoded[length++] = path[i];
             }
+        }
+
+        if (decoded[..length].Contains((byte)0))
+        {
+            throw Invalid();
         }
 
         // Escapes that do not spell UTF-8 leave the path as it came, as Kestrel's decoder did.

@@ -32,14 +32,14 @@ internal sealed class UrlEncodedValues
         }
     }
 
-    /// <summary>Parses <paramref name="text"/>; a leading <c>?</c> is skipped, as in a request target's query.</summary>
-    public static UrlEncodedValues Parse(ReadOnlySpan<char> text)
-    {
-        if (text.StartsWith('?'))
-        {
-            text = text[1..];
-        }
+    /// <summary>Parses a request target's query; its leading <c>?</c> is skipped.</summary>
+    public static UrlEncodedValues Parse(ReadOnlySpan<char> query) => Parse(query.StartsWith('?') ? query[1..] : query, keepEmpty: false);
 
+    /// <summary>Parses a form body, where a leading <c>?</c> is part of the first name and an empty pair (but a trailing one) an empty name.</summary>
+    public static UrlEncodedValues ParseForm(ReadOnlySpan<char> body) => Parse(body, keepEmpty: true);
+
+    private static UrlEncodedValues Parse(ReadOnlySpan<char> text, bool keepEmpty)
+    {
         if (text.IsEmpty)
         {
             return Empty;
@@ -54,7 +54,7 @@ internal sealed class UrlEncodedValues
             {
                 pairs.Add(new(Decode(segment[..equals]), Decode(segment[(equals + 1)..])));
             }
-            else if (!segment.IsEmpty)
+            else if (!segment.IsEmpty || (keepEmpty && range.End.GetOffset(text.Length) < text.Length))
             {
                 pairs.Add(new(Decode(segment), ""));
             }
