@@ -48,4 +48,7 @@ internal static partial class Log
 
     [LoggerMessage(14, LogLevel.Error, "The HTTP intake failed on {Method} {Path}; answered 500")]
     public static partial void HttpRequestFailed(ILogger logger, string method, string path, Exception exception);
+
+    [LoggerMessage(15, LogLevel.Error, "An HTTP intake connection failed and was closed")]
+    public static partial void HttpConnectionFailed(ILogger logger, Exception exception);
 }

@@ -23,6 +23,7 @@ internal sealed partial class HttpConnection : IAsyncDisposable
     private readonly ILogger _logger;
     private readonly CancellationToken _stopping;
     private readonly CancellationTokenSource _timeout;
+    private CancellationTokenRegistration _stop;
     private byte[]? _body;
     private bool _bodyRead;
     private bool _bodyStarted;
@@ -52,7 +53,7 @@ internal sealed partial class HttpConnection : IAsyncDisposable
 
     private async Task RunAsync()
     {
-        using var stop = _stopping.Register(static state => ((CancellationTokenSource)state!).Cancel(), _timeout);
+        _stop = _stopping.Register(static state => ((CancellationTokenSource)state!).Cancel(), _timeout);
         try
         {
             _timeout.CancelAfter(HttpLimits.IdleTimeout);
@@ -86,6 +87,11 @@ internal sealed partial class HttpConnection : IAsyncDisposable
         catch (Exception ex) when (ex is IOException or SocketException or ObjectDisposedException or OperationCanceledException)
         {
             Log.HttpConnectionEnded(_logger, ex.Message);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // A fault of ours in one connection must not take the listener down: log it, close this connection.
+            Log.HttpConnectionFailed(_logger, ex);
         }
         finally
         {
@@ -179,6 +185,8 @@ internal sealed partial class HttpConnection : IAsyncDisposable
         await _input.CompleteAsync();
         await _output.CompleteAsync();
         await _stream.DisposeAsync();
+        // Unhooked from the service's stop before the timer goes, so a stop now cannot cancel a disposed source.
+        await _stop.DisposeAsync();
         _timeout.Dispose();
         if (_body is not null)
         {
