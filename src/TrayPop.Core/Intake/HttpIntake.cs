@@ -43,9 +43,8 @@ internal sealed class HttpIntake(CallPipeline pipeline, TimeProvider time, ILogg
         }
 
         var decoded = isForm ? CallEventDecoder.FromForm(UrlEncodedValues.ParseForm(encoding.GetString(body.Bytes.Span)))
-            : !isMultipart ? CallEventDecoder.FromJson(body.Bytes.Span)
-            : MultipartForm.Parse(body.Bytes.Span, boundary) is { } fields ? CallEventDecoder.FromForm(fields)
-            : DecodeResult.Fail("the multipart/form-data body is malformed");
+            : isMultipart ? FromMultipart(body.Bytes.Span, boundary)
+            : CallEventDecoder.FromJson(body.Bytes.Span);
         return await HandleAsync(decoded, receivedAt, cancellationToken);
     }
 
@@ -68,6 +67,9 @@ internal sealed class HttpIntake(CallPipeline pipeline, TimeProvider time, ILogg
         var why = WebUtility.HtmlEncode(report.Reason ?? "nothing to open for this caller");
         return HttpResponse.Html($"<!doctype html><title>TrayPop</title><p>TrayPop: {why}.</p>");
     }
+
+    private static DecodeResult FromMultipart(ReadOnlySpan<byte> body, string boundary) =>
+        MultipartForm.Parse(body, boundary) is { } fields ? CallEventDecoder.FromForm(fields) : DecodeResult.Fail("the multipart/form-data body is malformed");
 
     private async Task<HttpResponse> HandleAsync(DecodeResult decoded, long receivedAt, CancellationToken cancellationToken)
     {

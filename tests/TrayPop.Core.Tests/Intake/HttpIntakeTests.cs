@@ -63,6 +63,17 @@ public sealed class HttpIntakeTests : IAsyncLifetime
         Assert.Contains(TestSeed.JaneId, _service.Launcher.Opened.Single().AbsoluteUri, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task PostCall_MultipartForm_IsHandledLikeGet()
+    {
+        using var form = new MultipartFormDataContent { { new StringContent("+1 425 555 0101"), "number" }, { new StringContent("m-1"), "callId" } };
+
+        using var response = await _service.Http.PostAsync(new Uri("/call", UriKind.Relative), form);
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        Assert.Contains(TestSeed.JaneId, _service.Launcher.Opened.Single().AbsoluteUri, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("/call", "number is required")]
     [InlineData("/call?number=1&type=sideways", "type must be")]
