@@ -23,6 +23,10 @@ internal sealed class WineDesktop : IAsyncDisposable
             ["DISPLAY"] = Display,
             ["WINEPREFIX"] = prefix,
             ["WINEDEBUG"] = "-all",
+            // Wine 8 cannot free code the runtime double-maps for W^X: when a DynamicMethod is finalized (libphonenumber
+            // compiles its regular expressions, and drops some), the process dies with "Internal CLR error (0x80131506)
+            // at DynamicResolver+DestroyScout.Finalize()". Windows itself has no such fault, so only Wine runs without W^X.
+            ["DOTNET_EnableWriteXorExecute"] = "0",
         };
     }
 
