@@ -13,6 +13,20 @@ public static class TrayPopCommandLine
     public static Task<int> RunAsync(string[] args, TrayPopPlatform platform, CancellationToken cancellationToken = default)
     {
         var (settings, verbs) = SplitSettings(args);
+
+        // A softphone runs pop on every call: plain pop arguments skip System.CommandLine's start-up cost.
+        return PopVerb.TryRunPlain(settings, verbs, platform) is { } exit
+            ? Task.FromResult(exit)
+            : InvokeAsync(settings, verbs, platform, cancellationToken);
+    }
+
+    // Apart, so that a fast pop never loads System.CommandLine (the JIT loads what a method it compiles refers to).
+    private static Task<int> InvokeAsync(List<string> settings, List<string> verbs, TrayPopPlatform platform, CancellationToken cancellationToken) =>
+        Create(settings, platform).Parse(verbs).InvokeAsync(cancellationToken: cancellationToken);
+
+    /// <summary>The verbs with their options and actions; <paramref name="settings"/> go to every verb's configuration.</summary>
+    internal static RootCommand Create(List<string> settings, TrayPopPlatform platform)
+    {
         var noTray = new Option<bool>("--no-tray") { Description = "Run headless, without the tray icon." };
 
         var run = new Command("run", "Run the service: tray on Windows, headless elsewhere.") { noTray };
@@ -39,7 +53,7 @@ public static class TrayPopCommandLine
 
         var root = new RootCommand("TrayPop: the caller's CRM record on screen before the agent says hello.") { run, demo, pop, lookup, check, noTray };
         root.SetAction((parse, ct) => RunVerb.RunAsync(WithTray(settings, parse.GetValue(noTray)), platform, ct));
-        return root.Parse(verbs).InvokeAsync(cancellationToken: cancellationToken);
+        return root;
     }
 
     /// <summary>Settings (<c>--TrayPop:Key=Value</c>) go to configuration; everything else is a verb, option or argument.</summary>
