@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text.Json;
 using DataverseEmulator;
 using TrayPop.Tests.Support;
@@ -112,7 +111,7 @@ public sealed class ProgramTests : IAsyncLifetime
         var port = FreePort.Next();
         string[] listener = [$"--TrayPop:Listener:Port={port}", $"--TrayPop:Listener:LinePort={FreePort.Next()}"];
         using var service = TrayPopProcess.Start(["run", .. CrmSettings([.. listener, $"--TrayPop:Browser:Command={browser.Command}"])]);
-        await WaitUntilListeningAsync(port);
+        await Listening.WaitAsync(port);
 
         // MicroSIP appends the remote party as the last argument; a name-addr arrives split on its spaces.
         var (exit, stdout, stderr) = await TrayPopProcess.RunAsync(["pop", "--phase", "answer", "\"Jane", "Doe\"", "<sip:4255550101@10.1.2.3>", .. listener]);
@@ -120,27 +119,5 @@ public sealed class ProgramTests : IAsyncLifetime
         Assert.True(exit == 0, stderr);
         Assert.Contains("\"status\":\"popped\"", stdout, StringComparison.Ordinal);
         Assert.Equal([$"{_crm.BaseUri}main.aspx?pagetype=entityrecord&etn=contact&id={JaneId}"], browser.Opened);
-    }
-
-    private static async Task WaitUntilListeningAsync(int port)
-    {
-        using var http = new HttpClient();
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        while (true)
-        {
-            try
-            {
-                using var response = await http.GetAsync(new Uri($"http://127.0.0.1:{port}/health"));
-                if (response.StatusCode == HttpStatusCode.OK)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException) when (DateTime.UtcNow < deadline)
-            {
-            }
-
-            await Task.Delay(20);
-        }
     }
 }

@@ -18,7 +18,10 @@ internal sealed class TrayPopProcess : IDisposable
 
     public static string LogDirectory { get; } = Path.Combine(Path.GetTempPath(), "traypop-tests", "logs");
 
-    public static TrayPopProcess Start(params string[] args)
+    public static TrayPopProcess Start(params string[] args) => StartWith(new Dictionary<string, string>(), args);
+
+    /// <summary>Starts traypop with <paramref name="environment"/> added to a copy of this process's environment.</summary>
+    public static TrayPopProcess StartWith(IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var info = new ProcessStartInfo("dotnet")
         {
@@ -39,12 +42,19 @@ internal sealed class TrayPopProcess : IDisposable
             info.Environment.Remove(key);
         }
 
+        foreach (var (key, value) in environment)
+        {
+            info.Environment[key] = value;
+        }
+
         return new TrayPopProcess(Process.Start(info)!);
     }
 
-    public static async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(params string[] args)
+    public static Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(params string[] args) => RunWithAsync(new Dictionary<string, string>(), args);
+
+    public static async Task<(int ExitCode, string Stdout, string Stderr)> RunWithAsync(IReadOnlyDictionary<string, string> environment, params string[] args)
     {
-        using var process = Start(args);
+        using var process = StartWith(environment, args);
         return await process.WaitAsync();
     }
 

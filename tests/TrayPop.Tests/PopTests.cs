@@ -1,0 +1,87 @@
+using System.Text.Json;
+using DataverseEmulator;
+using TrayPop.Tests.Support;
+using TrayPop.Testing;
+
+namespace TrayPop.Tests;
+
+/// <summary><c>traypop pop</c> as softphones run it, against one <c>traypop run</c> that asks for a token.</summary>
+public sealed class PopTests(PopTests.Service service) : IClassFixture<PopTests.Service>
+{
+    private const string Token = "pop-tests-token";
+
+    [Fact]
+    public async Task Pop_PlainArguments_AreAcceptedByTheRunningService()
+    {
+        var (exit, stdout, stderr) = await TrayPopProcess.RunAsync(
+            "pop", "--type=outbound", "--phase", "ring", "--call-id", "c-1", "+1", "425", "555", "0101", $"--TrayPop:Listener:Port={service.Port}", $"--TrayPop:Listener:Token={Token}");
+
+        Assert.True(exit == 0, stderr);
+        using var report = JsonDocument.Parse(stdout);
+        Assert.Equal("c-1", report.RootElement.GetProperty("callId").GetString());
+        Assert.Equal("outbound", report.RootElement.GetProperty("type").GetString());
+        Assert.Equal("ring", report.RootElement.GetProperty("phase").GetString());
+    }
+
+    [Fact]
+    public async Task Pop_PortAndTokenFromTheEnvironment_AreAccepted()
+    {
+        var environment = new Dictionary<string, string> { ["TrayPop__Listener__Port"] = $"{service.Port}", ["TrayPop__Listener__Token"] = Token };
+
+        var (exit, stdout, stderr) = await TrayPopProcess.RunWithAsync(environment, "pop", "\"Jane", "Doe\"", "<sip:4255550101@10.1.2.3>");
+
+        Assert.True(exit == 0, stderr);
+        Assert.Contains("\"status\":", stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Pop_WithoutTheToken_IsRefusedWithTheReasonAndExits2()
+    {
+        var (exit, _, stderr) = await TrayPopProcess.RunAsync("pop", "+14255550101", $"--TrayPop:Listener:Port={service.Port}");
+
+        Assert.Equal(2, exit);
+        Assert.Contains("TrayPop refused the call event (401): the TrayPop token is missing or wrong", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Pop_Help_IsStillSystemCommandLinesHelp()
+    {
+        var (exit, stdout, _) = await TrayPopProcess.RunAsync("pop", "--help");
+
+        Assert.Equal(0, exit);
+        Assert.Contains("Hand one call event to the running TrayPop of this session.", stdout, StringComparison.Ordinal);
+        Assert.Contains("--call-id", stdout, StringComparison.Ordinal);
+    }
+
+    /// <summary>The emulator and one <c>traypop run</c> with a token, shared by the tests of the class.</summary>
+    public sealed class Service : IAsyncLifetime
+    {
+        private readonly RecordingBrowser _browser = new();
+        private EmulatorServer _crm = null!;
+        private TrayPopProcess _run = null!;
+
+        public int Port { get; } = FreePort.Next();
+
+        public async Task InitializeAsync()
+        {
+            _crm = await EmulatorServer.StartAsync(EmulatorSeed.Sample);
+            _run = TrayPopProcess.Start(
+                "run",
+                $"--TrayPop:Dataverse:Url={_crm.BaseUri.AbsoluteUri.TrimEnd('/')}",
+                "--TrayPop:Dataverse:Auth:Mode=None",
+                "--TrayPop:Phone:DefaultRegion=US",
+                $"--TrayPop:Listener:Port={Port}",
+                $"--TrayPop:Listener:LinePort={FreePort.Next()}",
+                $"--TrayPop:Listener:Token={Token}",
+                $"--TrayPop:Browser:Command={_browser.Command}");
+            await Listening.WaitAsync(Port);
+        }
+
+        public async Task DisposeAsync()
+        {
+            _run.Dispose();
+            _browser.Dispose();
+            await _crm.DisposeAsync();
+        }
+    }
+}
