@@ -6,8 +6,12 @@ using TrayPop.Core.Intake.Http;
 
 namespace TrayPop.Core.Intake;
 
-/// <summary>The HTTP intake's call endpoints: <c>GET/POST /call</c> and <c>GET /pop</c> (answered with a redirect).</summary>
-internal sealed class HttpIntake(CallPipeline pipeline, TimeProvider time, ILogger<HttpIntake> logger)
+/// <summary>
+/// The HTTP intake's call endpoints: <c>GET/POST /call</c> and <c>GET /pop</c> (answered with a redirect).
+/// The pipeline is taken on the first event (or by <see cref="PopPathWarmup"/> once listening), so the port is
+/// open before the Dataverse client is built.
+/// </summary>
+internal sealed class HttpIntake(Lazy<CallPipeline> pipeline, TimeProvider time, ILogger<HttpIntake> logger)
 {
     public const int MaxBodyBytes = HttpLimits.MaxBodyBytes;
 
@@ -57,7 +61,7 @@ internal sealed class HttpIntake(CallPipeline pipeline, TimeProvider time, ILogg
             return Reject(decoded.Error!);
         }
 
-        var report = await pipeline.HandleAsync(decoded.Event with { Phase = CallPhase.Now }, launch: false, cancellationToken: cancellationToken);
+        var report = await pipeline.Value.HandleAsync(decoded.Event with { Phase = CallPhase.Now }, launch: false, cancellationToken: cancellationToken);
         var target = report.Decision?.Url ?? report.Decision?.Notification?.ClickUrl;
         if (target is not null)
         {
@@ -78,7 +82,7 @@ internal sealed class HttpIntake(CallPipeline pipeline, TimeProvider time, ILogg
             return Reject(decoded.Error!);
         }
 
-        var report = await pipeline.HandleAsync(decoded.Event, launch: true, receivedAt, cancellationToken);
+        var report = await pipeline.Value.HandleAsync(decoded.Event, launch: true, receivedAt, cancellationToken);
         return HttpResponse.Json(HttpStatus.Accepted, PopReportJson.Report(report));
     }
 
