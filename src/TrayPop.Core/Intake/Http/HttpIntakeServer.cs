@@ -142,7 +142,8 @@ internal sealed class HttpIntakeServer(
         }
     }
 
-    private static bool LoopbackV6Available()
+    /// <summary>Whether this machine can listen on [::1] (some have IPv6 switched off).</summary>
+    internal static bool LoopbackV6Available()
     {
         if (!Socket.OSSupportsIPv6)
         {

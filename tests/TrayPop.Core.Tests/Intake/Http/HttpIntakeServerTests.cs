@@ -25,7 +25,7 @@ public sealed class HttpIntakeServerTests
         }
 
         Assert.Contains(endpoints, e => e.Address.Equals(IPAddress.Loopback) && e.Port == service.Port);
-        Assert.Equal(LoopbackV6Available(), endpoints.Any(e => e.Address.Equals(IPAddress.IPv6Loopback) && e.Port == service.Port));
+        Assert.Equal(HttpIntakeServer.LoopbackV6Available(), endpoints.Any(e => e.Address.Equals(IPAddress.IPv6Loopback) && e.Port == service.Port));
         Assert.All(endpoints, e => Assert.True(IPAddress.IsLoopback(e.Address)));
     }
 
@@ -92,19 +92,5 @@ public sealed class HttpIntakeServerTests
         await using var connection = await RawHttpConnection.OpenAsync(port);
         await connection.SendAsync($"GET /health HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n\r\n");
         return (await connection.ReadResponseAsync())?.Status == 200;
-    }
-
-    private static bool LoopbackV6Available()
-    {
-        try
-        {
-            using var probe = new Socket(AddressFamily.InterNetworkV6, SocketType.Stream, ProtocolType.Tcp);
-            probe.Bind(new IPEndPoint(IPAddress.IPv6Loopback, 0));
-            return true;
-        }
-        catch (SocketException)
-        {
-            return false;
-        }
     }
 }
