@@ -1,7 +1,5 @@
 using System.ComponentModel;
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using DataverseEmulator;
 using TrayPop.Tests.Support;
 using TrayPop.Testing;
@@ -73,7 +71,7 @@ public sealed class SimulatorTests : IAsyncLifetime
             $"--TrayPop:Dataverse:Url={_crm.BaseUri.AbsoluteUri.TrimEnd('/')}", "--TrayPop:Dataverse:Auth:Mode=None",
             "--TrayPop:Phone:DefaultRegion=US", $"--TrayPop:Listener:Port={port}", $"--TrayPop:Listener:LinePort={linePort}",
             $"--TrayPop:Browser:Command={browser.Command}");
-        await WaitUntilListeningAsync(port, linePort);
+        await Listening.WaitAsync(port, linePort);
         return (port, linePort);
     }
 
@@ -130,30 +128,6 @@ public sealed class SimulatorTests : IAsyncLifetime
         }
 
         return browser.Opened;
-    }
-
-    private static async Task WaitUntilListeningAsync(int port, int linePort)
-    {
-        using var http = new HttpClient();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        while (true)
-        {
-            try
-            {
-                using var response = await http.GetAsync(new Uri($"http://127.0.0.1:{port}/health"), timeout.Token);
-                using var line = new TcpClient();
-                await line.ConnectAsync(IPAddress.Loopback, linePort, timeout.Token);
-                if (response.StatusCode == HttpStatusCode.OK)
-                {
-                    return;
-                }
-            }
-            catch (Exception ex) when (ex is HttpRequestException or SocketException && !timeout.IsCancellationRequested)
-            {
-            }
-
-            await Task.Delay(20, timeout.Token);
-        }
     }
 
     private static string RepositoryRoot()
