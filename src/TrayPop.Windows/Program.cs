@@ -1,5 +1,8 @@
-using TrayPop.Core.Cli;
-using TrayPop.Core.Tray;
+using TrayPop.Hosting.Cli;
+using TrayPop.Core.Calls;
+using TrayPop.Core.Connectivity;
+using TrayPop.Dataverse.Connectivity;
+using TrayPop.Windows.Tray;
 using TrayPop.Windows;
 using TrayPop.Windows.Configuration;
 

@@ -1,13 +1,13 @@
 using Microsoft.Extensions.DependencyInjection;
-using TrayPop.Core.Cli;
-using TrayPop.Core.Hosting;
-using TrayPop.Core.Intake;
+using TrayPop.Hosting.Cli;
+using TrayPop.Hosting;
+using TrayPop.Intake;
 using TrayPop.Windows.Configuration;
 using TrayPop.Windows.Tray;
 
 namespace TrayPop.Windows;
 
-/// <summary>What Windows adds to the core host: machine settings and policy from the registry, the tray (unless <c>--no-tray</c>), and the demo's emulator.</summary>
+/// <summary>What Windows adds to the core host: machine settings and policy from the registry, and the tray (unless <c>--no-tray</c>).</summary>
 internal static class WindowsPlatform
 {
     public static TrayPopPlatform Create()
@@ -23,7 +23,6 @@ internal static class WindowsPlatform
                 // check builds the services without the host: it must see this session's ports too.
                 .PostConfigure<ListenerOptions>(listener => listener.SessionId = session)
                 .AddWindowsTray(),
-            StartDemoCrm = DemoEmulator.StartAsync,
         };
     }
 

@@ -1,5 +1,4 @@
-using TrayPop;
-using TrayPop.Core.Cli;
-using TrayPop.Core.Hosting;
+using TrayPop.Hosting;
+using TrayPop.Hosting.Cli;
 
-return await TrayPopCommandLine.RunAsync(args, new TrayPopPlatform { StartDemoCrm = DemoEmulator.StartAsync });
+return await TrayPopCommandLine.RunAsync(args, TrayPopPlatform.Headless);

@@ -1,8 +1,8 @@
 using BenchmarkDotNet.Attributes;
 using Microsoft.Extensions.Options;
 using TrayPop.Core.Calls;
-using TrayPop.Core.Dataverse;
-using TrayPop.Core.Intake;
+using TrayPop.Dataverse.Lookup;
+using TrayPop.Intake;
 using TrayPop.Core.Lookup;
 using TrayPop.Core.Phones;
 using TrayPop.Core.Pop;
@@ -25,9 +25,8 @@ public class HotPathBenchmarks
 
     public HotPathBenchmarks()
     {
-        var dataverse = Options.Create(new DataverseOptions { Url = "https://contoso.crm.dynamics.com" });
         var pop = Options.Create(new PopOptions());
-        _urls = new CrmUrlBuilder(dataverse, pop);
+        _urls = new CrmUrlBuilder(new CrmSite(new Uri("https://contoso.crm.dynamics.com/"), null), pop);
         _decider = new PopDecider(_urls, pop);
         _caller = _parser.Parse("+14255550101");
         _match = LookupResult.From(_caller, [new CrmRecord("contact", Guid.NewGuid(), "Jane Doe")]);

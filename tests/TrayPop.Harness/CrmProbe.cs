@@ -1,9 +1,11 @@
 using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Text;
-using TrayPop.Core.Dataverse.Batch;
+using TrayPop.Dataverse.Batch;
 using TrayPop.Core.Lookup;
 using TrayPop.Core.Phones;
+
+using TrayPop.Dataverse.Lookup;
 
 namespace TrayPop.Harness;
 

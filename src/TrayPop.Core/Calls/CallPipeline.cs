@@ -13,12 +13,12 @@ namespace TrayPop.Core.Calls;
 /// </summary>
 internal sealed class CallPipeline(
     CallerIdParser parser,
-    PhoneLookup lookup,
+    ICallerLookup lookup,
     PopDecider decider,
     CallTracker tracker,
     PopRateLimiter limiter,
     PopSwitch popSwitch,
-    ILauncher launcher,
+    CrmLauncher launcher,
     INotifier notifier,
     IEnumerable<IPopListener> listeners,
     IOptions<PopOptions> options,

@@ -1,5 +1,4 @@
 using System.Text;
-using Microsoft.Extensions.Configuration;
 
 namespace TrayPop.Core.Diagnostics;
 
@@ -7,12 +6,12 @@ namespace TrayPop.Core.Diagnostics;
 /// Phone numbers are personal data: logs show them masked (<c>+1425*****01</c>) unless
 /// <c>TrayPop:Logging:ShowNumbers</c> is on, e.g. while a Dynamics administrator chases a matching problem.
 /// </summary>
-internal sealed class LogPrivacy(IConfiguration configuration)
+internal sealed class LogPrivacy(bool showNumbers)
 {
     private const int MaxLeading = 4;
     private const int KeepTrailing = 2;
 
-    public bool ShowNumbers { get; } = configuration.GetValue("TrayPop:Logging:ShowNumbers", false);
+    public bool ShowNumbers { get; } = showNumbers;
 
     /// <summary>The text with every run of five or more digits masked but its first four and last two.</summary>
     public string Numbers(string text) => ShowNumbers ? text : Mask(text);

@@ -1,16 +1,15 @@
 using System.Text;
 using Microsoft.Extensions.Options;
-using TrayPop.Core.Dataverse;
 using TrayPop.Core.Lookup;
 using TrayPop.Core.Phones;
 
 namespace TrayPop.Core.Pop;
 
 /// <summary>Builds the Unified Interface pages TrayPop opens; every value is escaped, so nothing from a call can change the URL's shape.</summary>
-internal sealed class CrmUrlBuilder(IOptions<DataverseOptions> dataverse, IOptions<PopOptions> pop)
+internal sealed class CrmUrlBuilder(CrmSite site, IOptions<PopOptions> pop)
 {
-    private readonly string _mainPage = new Uri(dataverse.Value.OrganisationUri, "main.aspx").AbsoluteUri;
-    private readonly string? _appId = dataverse.Value.AppId;
+    private readonly string _mainPage = new Uri(site.Organisation, "main.aspx").AbsoluteUri;
+    private readonly string? _appId = site.AppId;
     private readonly PopOptions _pop = pop.Value;
 
     public Uri Record(CrmRecord record) =>

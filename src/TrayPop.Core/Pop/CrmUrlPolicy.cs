@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Options;
-using TrayPop.Core.Dataverse;
 
 namespace TrayPop.Core.Pop;
 
@@ -7,9 +5,9 @@ namespace TrayPop.Core.Pop;
 /// The only pages TrayPop may ever open: absolute URLs with exactly the configured CRM's scheme, host and port
 /// (https, or http only when the CRM itself is http), no user info. Checked again just before every launch.
 /// </summary>
-internal sealed class CrmUrlPolicy(IOptions<DataverseOptions> options)
+internal sealed class CrmUrlPolicy(CrmSite site)
 {
-    private readonly Uri _crm = options.Value.OrganisationUri;
+    private readonly Uri _crm = site.Organisation;
 
     public bool Allows(Uri? url) =>
         url is { IsAbsoluteUri: true }

@@ -1,7 +1,10 @@
 namespace TrayPop.Core.Pop;
 
-/// <summary>Opens a CRM page for the agent. Implementations open only what <see cref="CrmUrlBuilder"/> built.</summary>
-public interface ILauncher
+/// <summary>
+/// The platform's way to open a page (the default browser, ShellExecute, a configured command). Only
+/// <see cref="CrmLauncher"/> calls it, after the URL policy: implementations open what they are given.
+/// </summary>
+internal interface ILauncher
 {
     /// <summary>Opens <paramref name="url"/>; returns false (and logs why) when no browser could be started.</summary>
     bool Open(Uri url);

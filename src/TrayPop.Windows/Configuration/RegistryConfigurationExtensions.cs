@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Win32;
-using TrayPop.Core.Hosting;
+using TrayPop.Hosting;
 
 namespace TrayPop.Windows.Configuration;
 

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Security;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Win32;
-using TrayPop.Core.Hosting;
+using TrayPop.Hosting;
 
 namespace TrayPop.Windows.Configuration;
 

@@ -1,5 +1,5 @@
-using TrayPop.Core.Cli;
-using TrayPop.Core.Hosting;
+using TrayPop.Hosting.Cli;
+using TrayPop.Hosting;
 using TrayPop.Windows.Interop;
 
 namespace TrayPop.Windows.Configuration;

@@ -1,6 +1,9 @@
 using System.ComponentModel;
 using System.Runtime.InteropServices;
-using TrayPop.Core.Tray;
+using TrayPop.Core.Calls;
+using TrayPop.Core.Connectivity;
+using TrayPop.Dataverse.Connectivity;
+using TrayPop.Windows.Tray;
 using TrayPop.Windows.Interop;
 
 namespace TrayPop.Windows.Tray;

@@ -4,19 +4,12 @@ using TrayPop.Windows.Interop;
 
 namespace TrayPop.Windows.Tray;
 
-/// <summary>Opens pages in the agent's default browser with ShellExecute "open".</summary>
+/// <summary>Opens pages in the agent's default browser with ShellExecute "open"; <see cref="CrmLauncher"/> has checked the URL.</summary>
 internal sealed class ShellLauncher(ILogger<ShellLauncher> logger) : ILauncher
 {
     public bool Open(Uri url)
     {
         ArgumentNullException.ThrowIfNull(url);
-        // Only web pages: anything else handed to ShellExecute could start a program.
-        if (!url.IsAbsoluteUri || (url.Scheme != Uri.UriSchemeHttps && url.Scheme != Uri.UriSchemeHttp))
-        {
-            Log.LaunchRefused(logger, url.Scheme);
-            return false;
-        }
-
         return Execute(url.AbsoluteUri);
     }
 

@@ -2,16 +2,18 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using TrayPop.Core.Calls;
-using TrayPop.Core.Hosting;
+using TrayPop.Hosting;
 using TrayPop.Core.Pop;
-using TrayPop.Core.Tray;
+using TrayPop.Core.Connectivity;
+using TrayPop.Dataverse.Connectivity;
+using TrayPop.Windows.Tray;
 
 namespace TrayPop.Windows.Tray;
 
 /// <summary>Carries out the tray's commands. Decides nothing: the menu model and the pending notification did.</summary>
 internal sealed class TrayCommandExecutor(
     PopSwitch popSwitch,
-    ILauncher launcher,
+    CrmLauncher launcher,
     ShellLauncher shell,
     TrayWindow tray,
     IConnectionCheck connectionCheck,
@@ -64,9 +66,9 @@ internal sealed class TrayCommandExecutor(
     private async Task CheckConnectionAsync(CancellationToken cancellationToken)
     {
         // The same WhoAmI and round trip as `traypop check`; the icon follows through CrmStatus.
-        var result = await connectionCheck.CheckAsync(cancellationToken);
+        var result = await connectionCheck.CheckAsync(TimeSpan.Zero, cancellationToken);
         Log.ConnectionChecked(logger, result.State);
         // Straight to the balloon, not through the notifier: it must not replace a pending caller's page.
-        tray.ShowBalloon("TrayPop: connection", result.Message);
+        tray.ShowBalloon("TrayPop: connection", result.Sentence);
     }
 }

@@ -1,7 +1,9 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using TrayPop.Core.Calls;
-using TrayPop.Core.Tray;
+using TrayPop.Core.Connectivity;
+using TrayPop.Dataverse.Connectivity;
+using TrayPop.Windows.Tray;
 
 namespace TrayPop.Windows.Tray;
 
@@ -74,11 +76,11 @@ internal sealed class TrayHostedService(
         try
         {
             // Signs in now (an interactive sign-in at logon, not at the first call) and sets the icon.
-            var result = await connectionCheck.CheckAsync(cancellationToken);
+            var result = await connectionCheck.CheckAsync(TimeSpan.Zero, cancellationToken);
             Log.StartupCheck(logger, result.State);
             if (result.State != CrmState.Reachable)
             {
-                tray.ShowBalloon("TrayPop", result.Message);
+                tray.ShowBalloon("TrayPop", result.Sentence);
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

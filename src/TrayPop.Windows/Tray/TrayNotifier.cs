@@ -1,5 +1,8 @@
 using TrayPop.Core.Pop;
-using TrayPop.Core.Tray;
+using TrayPop.Core.Calls;
+using TrayPop.Core.Connectivity;
+using TrayPop.Dataverse.Connectivity;
+using TrayPop.Windows.Tray;
 
 namespace TrayPop.Windows.Tray;
 

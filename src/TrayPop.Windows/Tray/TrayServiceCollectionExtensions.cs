@@ -2,8 +2,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using TrayPop.Core.Calls;
+using TrayPop.Core.Connectivity;
 using TrayPop.Core.Pop;
-using TrayPop.Core.Tray;
 
 namespace TrayPop.Windows.Tray;
 
@@ -19,7 +19,6 @@ internal static class TrayServiceCollectionExtensions
     {
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ShellLauncher>();
-        services.AddCrmStatus();
         services.TryAddSingleton<TrayStatus>();
         services.TryAddSingleton<RecentCalls>();
         services.TryAddSingleton<PendingNotification>();

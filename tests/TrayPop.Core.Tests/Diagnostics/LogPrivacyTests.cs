@@ -1,13 +1,11 @@
-using Microsoft.Extensions.Configuration;
 using TrayPop.Core.Diagnostics;
 
 namespace TrayPop.Core.Tests.Diagnostics;
 
 public class LogPrivacyTests
 {
-    private static LogPrivacy Privacy(bool? show) => new(new ConfigurationBuilder()
-        .AddInMemoryCollection(show is null ? [] : [new KeyValuePair<string, string?>("TrayPop:Logging:ShowNumbers", show.ToString())])
-        .Build());
+    // The host reads TrayPop:Logging:ShowNumbers, off when unset.
+    private static LogPrivacy Privacy(bool? show) => new(show ?? false);
 
     [Theory]
     [InlineData("Unknown caller +1 425-555-0101", "Unknown caller +1 425-555-0101")]

@@ -1,6 +1,6 @@
 using TrayPop.Core.Phones;
 using TrayPop.Core.Pop;
-using TrayPop.Core.Tests.Support;
+using TrayPop.Testing;
 
 namespace TrayPop.Core.Tests.Pop;
 

@@ -1,11 +1,11 @@
 using TrayPop.Core.Pop;
-using TrayPop.Core.Tests.Support;
+using TrayPop.Testing;
 
 namespace TrayPop.Core.Tests.Pop;
 
 public class CrmUrlPolicyTests
 {
-    private readonly CrmUrlPolicy _policy = new(TestOptions.Dataverse());
+    private readonly CrmUrlPolicy _policy = new(TestOptions.Site());
 
     [Theory]
     [InlineData("https://contoso.crm.dynamics.com/main.aspx?id=1")]
@@ -32,7 +32,7 @@ public class CrmUrlPolicyTests
     [Fact]
     public void Allows_HttpOnlyWhenTheCrmIsHttp()
     {
-        var policy = new CrmUrlPolicy(TestOptions.Dataverse("http://127.0.0.1:5555"));
+        var policy = new CrmUrlPolicy(TestOptions.Site("http://127.0.0.1:5555"));
 
         Assert.True(policy.Allows(new Uri("http://127.0.0.1:5555/main.aspx")));
         Assert.False(policy.Allows(new Uri("https://127.0.0.1:5555/main.aspx")));

@@ -1,7 +1,7 @@
 using TrayPop.Core.Lookup;
 using TrayPop.Core.Phones;
 using TrayPop.Core.Pop;
-using TrayPop.Core.Tests.Support;
+using TrayPop.Testing;
 
 namespace TrayPop.Core.Tests.Pop;
 

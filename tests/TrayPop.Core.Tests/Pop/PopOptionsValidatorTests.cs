@@ -1,12 +1,12 @@
 using TrayPop.Core.Calls;
 using TrayPop.Core.Pop;
-using TrayPop.Core.Tests.Support;
+using TrayPop.Testing;
 
 namespace TrayPop.Core.Tests.Pop;
 
 public class PopOptionsValidatorTests
 {
-    private readonly PopOptionsValidator _validator = new(new CrmUrlPolicy(TestOptions.Dataverse()));
+    private readonly PopOptionsValidator _validator = new(new CrmUrlPolicy(TestOptions.Site()));
 
     [Fact]
     public void Validate_Defaults_Succeed()

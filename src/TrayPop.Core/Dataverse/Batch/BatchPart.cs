@@ -1,6 +1,0 @@
-using System.Net;
-
-namespace TrayPop.Core.Dataverse.Batch;
-
-/// <summary>One response inside a <c>$batch</c> answer.</summary>
-internal sealed record BatchPart(HttpStatusCode Status, string Body);

@@ -1,0 +1,135 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Microsoft.Identity.Client;
+using Microsoft.Identity.Client.Broker;
+
+
+using TrayPop.Dataverse.Diagnostics;
+
+namespace TrayPop.Dataverse.Auth;
+
+/// <summary>
+/// The <c>Interactive</c> and <c>DeviceCode</c> modes: MSAL's public client for <c>{org}/user_impersonation</c>.
+/// Silent first (the cached account, or on Windows the account signed in to Windows through the broker), then the
+/// user: the broker's dialog or the system browser (Interactive), or a code to enter on another device (DeviceCode).
+/// </summary>
+internal sealed class MsalPublicClientAcquirer(
+    IOptions<DataverseOptions> options,
+    ILogger<MsalPublicClientAcquirer> logger,
+    ISignInWindow? window = null) : ITokenAcquirer, IDisposable
+{
+    private readonly SemaphoreSlim _buildGate = new(1, 1);
+    private IPublicClientApplication? _app;
+
+    public DataverseAuthMode Mode => options.Value.Auth.Mode;
+
+    /// <summary>Whether the Windows broker is used: on Windows, when allowed, and when there is a window to parent its dialog to.</summary>
+    internal bool UsesBroker => OperatingSystem.IsWindows() && options.Value.Auth.UseBroker && Mode == DataverseAuthMode.Interactive && window is not null;
+
+    internal string[] Scopes => [DataverseScopes.UserImpersonation(options.Value)];
+
+    public async Task<AccessToken> AcquireAsync(bool forceRefresh, CancellationToken cancellationToken)
+    {
+        var app = await GetAppAsync();
+        var account = (await app.GetAccountsAsync()).FirstOrDefault() ?? (UsesBroker ? PublicClientApplication.OperatingSystemAccount : null);
+        if (account is not null)
+        {
+            try
+            {
+                var silent = await app.AcquireTokenSilent(Scopes, account).WithForceRefresh(forceRefresh).ExecuteAsync(cancellationToken);
+                return From(silent);
+            }
+            catch (MsalUiRequiredException ex)
+            {
+                Log.InteractionRequired(logger, ex.ErrorCode);
+            }
+        }
+        else
+        {
+            Log.InteractionRequired(logger, "no account yet");
+        }
+
+        try
+        {
+            return From(await AcquireWithUserAsync(app, cancellationToken));
+        }
+        catch (MsalException ex) when (ex is not MsalServiceException { StatusCode: >= 500 })
+        {
+            throw new SignInException($"Signing in to Dataverse failed ({ex.ErrorCode}): {ex.Message}", ex);
+        }
+    }
+
+    public void Dispose() => _buildGate.Dispose();
+
+    /// <summary>Builds the MSAL application (no network), for tests and for the first sign-in.</summary>
+    internal async Task<IPublicClientApplication> GetAppAsync()
+    {
+        if (_app is not null)
+        {
+            return _app;
+        }
+
+        await _buildGate.WaitAsync();
+        try
+        {
+            if (_app is null)
+            {
+                var app = Build();
+                await MsalTokenCache.AttachAsync(app.UserTokenCache, options.Value.Auth, logger);
+                _app = app;
+            }
+
+            return _app;
+        }
+        finally
+        {
+            _buildGate.Release();
+        }
+    }
+
+    private IPublicClientApplication Build()
+    {
+        var auth = options.Value.Auth;
+        var builder = PublicClientApplicationBuilder
+            .Create(string.IsNullOrWhiteSpace(auth.ClientId) ? DataverseAuthOptions.SampleClientId : auth.ClientId)
+            .WithAuthority(DataverseScopes.Authority(auth))
+            // The system browser returns to a loopback listener MSAL opens on a free port.
+            .WithRedirectUri("http://localhost")
+            .WithClientName("TrayPop")
+            .WithClientVersion(Core.Diagnostics.ProductVersion.Text);
+        if (UsesBroker)
+        {
+            builder = builder
+                .WithBroker(new BrokerOptions(BrokerOptions.OperatingSystems.Windows) { Title = "TrayPop" })
+                .WithParentActivityOrWindow(() => window!.Handle);
+        }
+
+        return builder.Build();
+    }
+
+    private Task<AuthenticationResult> AcquireWithUserAsync(IPublicClientApplication app, CancellationToken cancellationToken)
+    {
+        if (Mode == DataverseAuthMode.DeviceCode)
+        {
+            return app.AcquireTokenWithDeviceCode(Scopes, code =>
+                {
+                    // The message names the page and the one-time code: the user must see it, and it is no token.
+                    Log.DeviceCode(logger, code.Message);
+                    Console.Error.WriteLine(code.Message);
+                    return Task.CompletedTask;
+                })
+                .ExecuteAsync(cancellationToken);
+        }
+
+        var interactive = app.AcquireTokenInteractive(Scopes);
+        if (!UsesBroker)
+        {
+            interactive = interactive.WithUseEmbeddedWebView(false);
+        }
+
+        return interactive.ExecuteAsync(cancellationToken);
+    }
+
+    private static AccessToken From(AuthenticationResult result) =>
+        new(result.AccessToken, result.ExpiresOn, result.Account?.Username);
+}

@@ -1,0 +1,42 @@
+namespace TrayPop.Dataverse;
+
+/// <summary>Settings under <c>TrayPop:Dataverse:Auth</c>. Secrets here (Token, ClientSecret, Password) are never logged or printed.</summary>
+public sealed class DataverseAuthOptions
+{
+    /// <summary>Microsoft's sample public client (redirect <c>http://localhost</c>): good for a trial, production registers its own app.</summary>
+    public const string SampleClientId = "51f81489-12ee-4a9e-aaae-a2591f45987d";
+
+    public const string DefaultAuthority = "https://login.microsoftonline.com/";
+
+    public DataverseAuthMode Mode { get; set; } = DataverseAuthMode.Interactive;
+
+    /// <summary>The bearer token for <see cref="DataverseAuthMode.Token"/>.</summary>
+    public string? Token { get; set; }
+
+    /// <summary>Directory (tenant) id or domain; <c>organizations</c> when unset for Interactive and DeviceCode; required for ClientSecret.</summary>
+    public string? TenantId { get; set; }
+
+    /// <summary>Application (client) id; Interactive and DeviceCode fall back to <see cref="SampleClientId"/>.</summary>
+    public string? ClientId { get; set; }
+
+    public string? ClientSecret { get; set; }
+
+    /// <summary>The Microsoft Entra ID instance, e.g. <c>https://login.microsoftonline.us/</c> for US Government; the tenant goes below it.</summary>
+    public string Authority { get; set; } = DefaultAuthority;
+
+    /// <summary>Interactive on Windows: sign in through the Windows account broker (WAM) for single sign-on.</summary>
+    public bool UseBroker { get; set; } = true;
+
+    /// <summary>Keep the Interactive/DeviceCode token cache across starts, encrypted for this user (DPAPI, Keychain, or the Linux keyring).</summary>
+    public bool PersistTokenCache { get; set; } = true;
+
+    /// <summary>Where the encrypted token cache lives; default: the per-user local application data folder <c>TrayPop</c>.</summary>
+    public string? CacheDirectory { get; set; }
+
+    /// <summary>Windows mode: explicit account instead of the signed-in user's credentials.</summary>
+    public string? UserName { get; set; }
+
+    public string? Password { get; set; }
+
+    public string? Domain { get; set; }
+}

@@ -1,0 +1,120 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using TrayPop.Dataverse.Batch;
+
+namespace TrayPop.Dataverse;
+
+/// <summary>
+/// The Dataverse Web API over one typed <see cref="HttpClient"/> whose base address is <c>{org}/api/data/v9.2/</c>.
+/// Sign-in and resilience live in the client's handlers, not here.
+/// </summary>
+internal sealed class DataverseClient(HttpClient http)
+{
+    private static readonly MediaTypeWithQualityHeaderValue Json = new("application/json");
+
+    /// <summary>Asks who the signed-in user is; the cheapest call that proves URL, sign-in and privileges.</summary>
+    public async Task<WhoAmIResponse> WhoAmIAsync(CancellationToken cancellationToken)
+    {
+        using var document = await GetJsonAsync("WhoAmI", cancellationToken);
+        var root = document.RootElement;
+        return new WhoAmIResponse(
+            root.GetProperty("UserId").GetGuid(),
+            root.GetProperty("BusinessUnitId").GetGuid(),
+            root.GetProperty("OrganizationId").GetGuid());
+    }
+
+    /// <summary>Runs one GET query (relative to the API root) and returns its <c>value</c> rows.</summary>
+    public async Task<IReadOnlyList<JsonElement>> QueryAsync(string relativeUrl, CancellationToken cancellationToken)
+    {
+        using var document = await GetJsonAsync(relativeUrl, cancellationToken);
+        return Rows(document);
+    }
+
+    /// <summary>Runs several GET queries in one <c>$batch</c> round trip; the rows of each, in request order.</summary>
+    public async Task<IReadOnlyList<IReadOnlyList<JsonElement>>> QueryBatchAsync(IReadOnlyList<string> relativeUrls, CancellationToken cancellationToken)
+    {
+        var boundary = "batch_" + Guid.NewGuid().ToString("N");
+        var body = BatchRequestWriter.Write(boundary, http.BaseAddress!, relativeUrls);
+        using var request = new HttpRequestMessage(HttpMethod.Post, "$batch")
+        {
+            Content = new StringContent(body, Encoding.UTF8),
+        };
+        request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse($"multipart/mixed; boundary={boundary}");
+        request.Headers.Accept.Add(Json);
+        request.Headers.TryAddWithoutValidation("Prefer", "odata.continue-on-error");
+
+        using var response = await SendAsync(request, cancellationToken);
+        var text = await response.Content.ReadAsStringAsync(cancellationToken);
+        var responseBoundary = response.Content.Headers.ContentType?.Parameters
+            .FirstOrDefault(p => p.Name.Equals("boundary", StringComparison.OrdinalIgnoreCase))?.Value?.Trim('"')
+            ?? throw new DataverseException(response.StatusCode, null, "The $batch answer is not multipart: it names no boundary.");
+
+        var parts = BatchResponseReader.Read(responseBoundary, text);
+        if (parts.Count != relativeUrls.Count)
+        {
+            throw new DataverseException($"The $batch answer has {parts.Count} parts for {relativeUrls.Count} requests.");
+        }
+
+        var results = new List<IReadOnlyList<JsonElement>>(parts.Count);
+        foreach (var part in parts)
+        {
+            if (part.Status != HttpStatusCode.OK)
+            {
+                throw ODataError.ToException(part.Status, part.Body);
+            }
+
+            using var document = JsonDocument.Parse(part.Body);
+            results.Add(Rows(document));
+        }
+
+        return results;
+    }
+
+    private async Task<JsonDocument> GetJsonAsync(string relativeUrl, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, relativeUrl);
+        request.Headers.Accept.Add(Json);
+        using var response = await SendAsync(request, cancellationToken);
+        await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
+        return await JsonDocument.ParseAsync(stream, cancellationToken: cancellationToken);
+    }
+
+    private async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        request.Headers.TryAddWithoutValidation("OData-MaxVersion", "4.0");
+        request.Headers.TryAddWithoutValidation("OData-Version", "4.0");
+        HttpResponseMessage response;
+        try
+        {
+            response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+        }
+        catch (HttpRequestException ex)
+        {
+            throw new DataverseException(ex.StatusCode, null, $"Dataverse could not be reached: {ex.Message}", ex);
+        }
+
+        if (response.IsSuccessStatusCode)
+        {
+            return response;
+        }
+
+        using (response)
+        {
+            var body = await response.Content.ReadAsStringAsync(cancellationToken);
+            throw ODataError.ToException(response.StatusCode, body);
+        }
+    }
+
+    private static List<JsonElement> Rows(JsonDocument document)
+    {
+        if (!document.RootElement.TryGetProperty("value", out var value) || value.ValueKind != JsonValueKind.Array)
+        {
+            throw new DataverseException("The Dataverse answer has no 'value' array.");
+        }
+
+        // Clone so the rows outlive the pooled document.
+        return value.EnumerateArray().Select(row => row.Clone()).ToList();
+    }
+}

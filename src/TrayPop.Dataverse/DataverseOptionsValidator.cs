@@ -1,0 +1,160 @@
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.Options;
+
+namespace TrayPop.Dataverse;
+
+/// <summary>Refuses to start with a Dataverse setting that cannot work, naming the key.</summary>
+internal sealed partial class DataverseOptionsValidator : IValidateOptions<DataverseOptions>
+{
+    private const string AuthKey = "TrayPop:Dataverse:Auth:";
+
+    public ValidateOptionsResult Validate(string? name, DataverseOptions options)
+    {
+        var failures = new List<string>();
+        Uri? url = null;
+        if (string.IsNullOrWhiteSpace(options.Url))
+        {
+            failures.Add("TrayPop:Dataverse:Url is not set: give the organisation root, e.g. https://contoso.crm.dynamics.com.");
+        }
+        else if (!Uri.TryCreate(options.Url, UriKind.Absolute, out url)
+            || (url.Scheme != Uri.UriSchemeHttps && url.Scheme != Uri.UriSchemeHttp)
+            || !string.IsNullOrEmpty(url.Query) || !string.IsNullOrEmpty(url.Fragment) || !string.IsNullOrEmpty(url.UserInfo))
+        {
+            failures.Add($"TrayPop:Dataverse:Url must be an absolute https (or http) URL without query, e.g. https://contoso.crm.dynamics.com; got '{options.Url}'.");
+            url = null;
+        }
+
+        if (options.ApiVersion is not ("9.0" or "9.1" or "9.2"))
+        {
+            failures.Add($"TrayPop:Dataverse:ApiVersion must be 9.0, 9.1 or 9.2; got '{options.ApiVersion}'.");
+        }
+
+        if (!string.IsNullOrEmpty(options.AppId) && !Guid.TryParse(options.AppId, out _))
+        {
+            failures.Add($"TrayPop:Dataverse:AppId must be a GUID; got '{options.AppId}'.");
+        }
+
+        if (options.RequestTimeout <= TimeSpan.Zero)
+        {
+            failures.Add("TrayPop:Dataverse:RequestTimeout must be positive.");
+        }
+
+        ValidateAuth(options.Auth, url, failures);
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static void ValidateAuth(DataverseAuthOptions auth, Uri? url, List<string> failures)
+    {
+        var mode = auth.Mode;
+        if (!Enum.IsDefined(mode))
+        {
+            failures.Add($"{AuthKey}Mode must be Interactive, DeviceCode, ClientSecret, Windows, Token or None; got '{mode}'.");
+            return;
+        }
+
+        switch (mode)
+        {
+            case DataverseAuthMode.Token when string.IsNullOrWhiteSpace(auth.Token):
+                failures.Add($"{AuthKey}Token is required when {AuthKey}Mode is Token.");
+                break;
+            case DataverseAuthMode.Interactive or DataverseAuthMode.DeviceCode:
+                // MSAL itself refuses an authority that is not https.
+                ValidateAuthority(auth, mode, allowLoopbackHttp: false, failures);
+                ValidateClientId(auth, required: false, mode, failures);
+                ValidateTenant(auth, required: false, mode, failures);
+                ValidateCacheDirectory(auth, failures);
+                RequireHttps(url, mode, failures);
+                break;
+            case DataverseAuthMode.ClientSecret:
+                ValidateAuthority(auth, mode, allowLoopbackHttp: true, failures);
+                ValidateClientId(auth, required: true, mode, failures);
+                ValidateTenant(auth, required: true, mode, failures);
+                if (string.IsNullOrWhiteSpace(auth.ClientSecret))
+                {
+                    failures.Add($"{AuthKey}ClientSecret is required when {AuthKey}Mode is ClientSecret.");
+                }
+
+                RequireHttps(url, mode, failures);
+                break;
+            case DataverseAuthMode.Windows:
+                if (string.IsNullOrWhiteSpace(auth.UserName) && (!string.IsNullOrEmpty(auth.Password) || !string.IsNullOrEmpty(auth.Domain)))
+                {
+                    failures.Add($"{AuthKey}UserName is required when {AuthKey}Password or Domain is set; leave all three unset to sign in as the Windows user.");
+                }
+                else if (!string.IsNullOrWhiteSpace(auth.UserName) && string.IsNullOrEmpty(auth.Password))
+                {
+                    failures.Add($"{AuthKey}Password is required when {AuthKey}UserName is set.");
+                }
+
+                break;
+        }
+    }
+
+    private static void ValidateAuthority(DataverseAuthOptions auth, DataverseAuthMode mode, bool allowLoopbackHttp, List<string> failures)
+    {
+        if (!Uri.TryCreate(auth.Authority, UriKind.Absolute, out var authority)
+            || !(authority.Scheme == Uri.UriSchemeHttps || (allowLoopbackHttp && authority.Scheme == Uri.UriSchemeHttp && authority.IsLoopback))
+            || !string.IsNullOrEmpty(authority.Query) || !string.IsNullOrEmpty(authority.Fragment))
+        {
+            failures.Add($"{AuthKey}Authority must be an https URL such as {DataverseAuthOptions.DefaultAuthority} for {mode} sign-in; got '{auth.Authority}'.");
+        }
+    }
+
+    private static void ValidateClientId(DataverseAuthOptions auth, bool required, DataverseAuthMode mode, List<string> failures)
+    {
+        if (string.IsNullOrWhiteSpace(auth.ClientId))
+        {
+            if (required)
+            {
+                failures.Add($"{AuthKey}ClientId is required when {AuthKey}Mode is {mode}: the application (client) id of the app registration.");
+            }
+        }
+        else if (!Guid.TryParse(auth.ClientId, out _))
+        {
+            failures.Add($"{AuthKey}ClientId must be the application (client) id, a GUID; got '{auth.ClientId}'.");
+        }
+    }
+
+    private static void ValidateTenant(DataverseAuthOptions auth, bool required, DataverseAuthMode mode, List<string> failures)
+    {
+        var tenant = auth.TenantId;
+        if (string.IsNullOrWhiteSpace(tenant))
+        {
+            if (required)
+            {
+                failures.Add($"{AuthKey}TenantId is required when {AuthKey}Mode is {mode}: the directory (tenant) id or domain, e.g. contoso.onmicrosoft.com.");
+            }
+
+            return;
+        }
+
+        if (!Guid.TryParse(tenant, out _) && !TenantDomain().IsMatch(tenant))
+        {
+            failures.Add($"{AuthKey}TenantId must be a directory (tenant) id or domain such as contoso.onmicrosoft.com; got '{tenant}'.");
+        }
+        else if (required && tenant is "organizations" or "common" or "consumers")
+        {
+            failures.Add($"{AuthKey}TenantId must name one tenant for {mode} sign-in, not '{tenant}'.");
+        }
+    }
+
+    private static void ValidateCacheDirectory(DataverseAuthOptions auth, List<string> failures)
+    {
+        if (!string.IsNullOrEmpty(auth.CacheDirectory) && !Path.IsPathFullyQualified(auth.CacheDirectory))
+        {
+            failures.Add($"{AuthKey}CacheDirectory must be a full path; got '{auth.CacheDirectory}'.");
+        }
+    }
+
+    private static void RequireHttps(Uri? url, DataverseAuthMode mode, List<string> failures)
+    {
+        // A token must never cross the network in clear; http is for an emulator on this machine.
+        if (url is not null && url.Scheme == Uri.UriSchemeHttp && !url.IsLoopback)
+        {
+            failures.Add($"TrayPop:Dataverse:Url must be https for {mode} sign-in (a token is sent with every request); got '{url}'.");
+        }
+    }
+
+    [GeneratedRegex(@"^(organizations|common|consumers|[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)+)$")]
+    private static partial Regex TenantDomain();
+}

@@ -1,0 +1,37 @@
+using Microsoft.Extensions.Logging;
+
+namespace TrayPop.Dataverse.Diagnostics;
+
+/// <summary>Every log message of the Dataverse client: sign-in, resilience. None of them takes a token, a secret or a password.</summary>
+internal static partial class Log
+{
+    [LoggerMessage(300, LogLevel.Information, "Signed in to Dataverse ({Mode}) as {Account}; the token is good until {ExpiresOn:u}")]
+    public static partial void SignedIn(ILogger logger, DataverseAuthMode mode, string account, DateTimeOffset expiresOn);
+
+    [LoggerMessage(301, LogLevel.Warning, "Dataverse refused the {Mode} token (401); signing in again once")]
+    public static partial void TokenRefused(ILogger logger, DataverseAuthMode mode);
+
+    [LoggerMessage(302, LogLevel.Warning, "Refreshing the {Mode} token failed ({Error}); the current one stays in use until {ExpiresOn:u}")]
+    public static partial void RefreshFailed(ILogger logger, DataverseAuthMode mode, string error, DateTimeOffset expiresOn);
+
+    [LoggerMessage(303, LogLevel.Warning, "Dataverse sign-in needs the user: {Message}")]
+    public static partial void DeviceCode(ILogger logger, string message);
+
+    [LoggerMessage(304, LogLevel.Information, "No signed-in account in the token cache ({Reason}); asking the user to sign in")]
+    public static partial void InteractionRequired(ILogger logger, string reason);
+
+    [LoggerMessage(305, LogLevel.Information, "The Dataverse token cache is kept encrypted in {Directory}")]
+    public static partial void TokenCachePersisted(ILogger logger, string directory);
+
+    [LoggerMessage(306, LogLevel.Warning, "The Dataverse token cache is kept in memory only, so the agent signs in again after each start: {Reason}")]
+    public static partial void TokenCacheInMemory(ILogger logger, string reason);
+
+    [LoggerMessage(307, LogLevel.Debug, "Dataverse {Method} answered {Outcome}; retry {Attempt} in {Delay}")]
+    public static partial void Retrying(ILogger logger, string method, string outcome, int attempt, TimeSpan delay);
+
+    [LoggerMessage(308, LogLevel.Warning, "Dataverse failed repeatedly ({Outcome}): requests stop for {BreakDuration} instead of hammering it")]
+    public static partial void CircuitOpened(ILogger logger, string outcome, TimeSpan breakDuration);
+
+    [LoggerMessage(309, LogLevel.Information, "Dataverse answers again: requests go through")]
+    public static partial void CircuitClosed(ILogger logger);
+}

@@ -1,0 +1,141 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using System.Text.Json;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Polly.CircuitBreaker;
+using Polly.Timeout;
+using TrayPop.Dataverse;
+using TrayPop.Dataverse.Auth;
+using TrayPop.Hosting;
+using TrayPop.Intake;
+using TrayPop.Core.Connectivity;
+using TrayPop.Core.Pop;
+
+namespace TrayPop.Hosting.Cli;
+
+/// <summary><c>traypop check</c>: configuration, sign-in (WhoAmI) and the listener port, in plain words; non-zero on any failure.</summary>
+internal static class CheckVerb
+{
+    private static readonly string[] ShownKeys =
+    [
+        "TrayPop:Dataverse:Url", "TrayPop:Dataverse:ApiVersion", "TrayPop:Dataverse:Auth:Mode", "TrayPop:Dataverse:Auth:TenantId",
+        "TrayPop:Dataverse:Auth:ClientId", "TrayPop:Dataverse:Auth:Authority", "TrayPop:Dataverse:Auth:UserName",
+        "TrayPop:Dataverse:Auth:Token", "TrayPop:Dataverse:Auth:ClientSecret", "TrayPop:Dataverse:Auth:Password",
+        "TrayPop:Phone:DefaultRegion", "TrayPop:Listener:BasePort", "TrayPop:Listener:Port", "TrayPop:Listener:LinePort", "TrayPop:Browser:Command",
+    ];
+
+    /// <summary>Shown only as set or not: secrets never reach the screen (or a support ticket's paste).</summary>
+    private static readonly HashSet<string> SecretKeys = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "TrayPop:Dataverse:Auth:Token", "TrayPop:Dataverse:Auth:ClientSecret", "TrayPop:Dataverse:Auth:Password",
+    };
+
+    public static async Task<int> RunAsync(IReadOnlyList<string> settings, TrayPopPlatform platform, CancellationToken cancellationToken)
+    {
+        var configuration = TrayPopConfiguration.Build(settings, platform);
+        Console.WriteLine("Settings:");
+        foreach (var key in ShownKeys)
+        {
+            var (value, source) = Find(configuration, key);
+            if (value is null && key is not ("TrayPop:Dataverse:Url" or "TrayPop:Dataverse:Auth:Mode" or "TrayPop:Listener:Port"))
+            {
+                continue;
+            }
+
+            var shown = value is null ? "(not set)" : SecretKeys.Contains(key) ? "(set, not shown)" : value;
+            Console.WriteLine($"  {key} = {shown}{(source is null ? "  [default]" : $"  [from {source}]")}");
+        }
+
+        await using var services = CliServices.Build(configuration, platform);
+        DataverseOptions dataverse;
+        ListenerOptions listener;
+        PopOptions pop;
+        try
+        {
+            dataverse = services.GetRequiredService<IOptions<DataverseOptions>>().Value;
+            listener = services.GetRequiredService<IOptions<ListenerOptions>>().Value;
+            _ = services.GetRequiredService<IOptions<Core.Lookup.LookupOptions>>().Value;
+            pop = services.GetRequiredService<IOptions<PopOptions>>().Value;
+        }
+        catch (OptionsValidationException ex)
+        {
+            StartupErrors.Explain(ex, Console.Out);
+            return StartupErrors.BadConfiguration;
+        }
+
+        Console.WriteLine($"Organisation: {dataverse.Url} (Web API {dataverse.ApiUri})");
+        Console.WriteLine($"Sign-in mode: {DescribeMode(dataverse)}");
+        var check = await services.GetRequiredService<IConnectionCheck>().CheckAsync(TimeSpan.Zero, cancellationToken);
+        var failed = !check.SignedIn;
+        Console.WriteLine(check.SignedIn ? $"Signed in:    {check.Message}" : $"Signed in:    NO — {check.Message}");
+        if (check.SignedIn)
+        {
+            Console.WriteLine($"              business unit {check.BusinessUnitId}, organisation {check.OrganizationId}");
+        }
+
+        var (port, taken) = await DescribePortAsync(listener.Port, cancellationToken);
+        Console.WriteLine($"Listener:     {port}");
+        return failed ? StartupErrors.Failed : taken ? StartupErrors.BadConfiguration : 0;
+    }
+
+    private static string DescribeMode(DataverseOptions dataverse)
+    {
+        var auth = dataverse.Auth;
+        return auth.Mode switch
+        {
+            DataverseAuthMode.Interactive or DataverseAuthMode.DeviceCode =>
+                $"{auth.Mode} (client {(string.IsNullOrWhiteSpace(auth.ClientId) ? DataverseAuthOptions.SampleClientId + ", Microsoft's sample app" : auth.ClientId)}, " +
+                $"authority {DataverseScopes.Authority(auth)}, scope {DataverseScopes.UserImpersonation(dataverse)})",
+            DataverseAuthMode.ClientSecret => $"ClientSecret (application {auth.ClientId}, authority {DataverseScopes.Authority(auth)}, scope {DataverseScopes.Default(dataverse)})",
+            DataverseAuthMode.Windows => $"Windows (Negotiate as {WindowsCredentials.Describe(auth)})",
+            DataverseAuthMode.Token => "Token (a bearer token from the configuration)",
+            _ => "None (no sign-in: for the emulator)",
+        };
+    }
+
+    /// <summary>The value of a key, and the last source that sets it (the one that wins).</summary>
+    private static (string? Value, string? Source) Find(IConfigurationRoot configuration, string key)
+    {
+        foreach (var provider in configuration.Providers.Reverse())
+        {
+            if (provider.TryGet(key, out var value))
+            {
+                var source = provider switch
+                {
+                    Microsoft.Extensions.Configuration.Json.JsonConfigurationProvider json => json.Source.Path ?? "appsettings.json",
+                    Microsoft.Extensions.Configuration.EnvironmentVariables.EnvironmentVariablesConfigurationProvider => "environment",
+                    Microsoft.Extensions.Configuration.CommandLine.CommandLineConfigurationProvider => "command line",
+                    _ => provider.ToString(),
+                };
+                return (value, source);
+            }
+        }
+
+        return (null, null);
+    }
+
+    /// <returns>The port's state in words, and whether another program holds it (TrayPop could not start there).</returns>
+    private static async Task<(string Text, bool Taken)> DescribePortAsync(int port, CancellationToken cancellationToken)
+    {
+        using var probe = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+        try
+        {
+            using var response = await probe.GetAsync(new Uri($"http://127.0.0.1:{port}/health"), cancellationToken);
+            return response.IsSuccessStatusCode
+                ? ($"TrayPop is running on 127.0.0.1:{port}", false)
+                : ($"port {port} is taken by another program ({(int)response.StatusCode}); set TrayPop:Listener:Port to a free port", true);
+        }
+        catch (HttpRequestException ex) when (ex.InnerException is SocketException { SocketErrorCode: SocketError.ConnectionRefused })
+        {
+            return ($"port {port} is free (TrayPop is not running)", false);
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
+        {
+            return ($"port {port} is taken by another program ({ex.Message}); set TrayPop:Listener:Port to a free port", true);
+        }
+    }
+}

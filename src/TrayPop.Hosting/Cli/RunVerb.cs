@@ -1,0 +1,22 @@
+using Microsoft.Extensions.Hosting;
+using TrayPop.Hosting;
+
+namespace TrayPop.Hosting.Cli;
+
+/// <summary><c>traypop run</c>: the service, until stopped.</summary>
+internal static class RunVerb
+{
+    public static async Task<int> RunAsync(IReadOnlyList<string> settings, TrayPopPlatform platform, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var host = TrayPopHost.Build(settings, platform);
+            await host.RunAsync(cancellationToken);
+            return 0;
+        }
+        catch (Exception ex) when (StartupErrors.Explain(ex, Console.Error) is { } code)
+        {
+            return code;
+        }
+    }
+}

@@ -1,0 +1,55 @@
+using TrayPop.Core.Calls;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using TrayPop.Core.Phones;
+
+namespace TrayPop.Hosting;
+
+/// <summary>
+/// Builds the pop path once the listeners are open: the pipeline with its Dataverse client and resilience
+/// handlers, and the default region's numbering plan. Doing it before listening would keep a softphone's
+/// first event waiting on a closed port for ≈100 ms; doing it on the first event would put it in that pop.
+/// An event that arrives meanwhile simply waits for the same construction.
+/// </summary>
+internal sealed partial class PopPathWarmup(Lazy<CallPipeline> pipeline, CallerIdParser parser, ILogger<PopPathWarmup> logger) : IHostedLifecycleService
+{
+    private Task _warming = Task.CompletedTask;
+
+    /// <summary>Completes when the pop path is built (tests wait on it instead of sleeping).</summary>
+    public Task Warming => _warming;
+
+    public Task StartedAsync(CancellationToken cancellationToken)
+    {
+        _warming = Task.Run(Warm, CancellationToken.None);
+        return Task.CompletedTask;
+    }
+
+    private void Warm()
+    {
+        try
+        {
+            _ = pipeline.Value;
+            // Any national-looking digits make the parser load the default region's metadata.
+            _ = parser.Parse("5550100");
+        }
+#pragma warning disable CA1031 // Best effort off the start path: whatever failed, the first event builds it again and answers with the reason.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            WarmupFailed(logger, ex.Message);
+        }
+    }
+
+    public Task StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StopAsync(CancellationToken cancellationToken) => _warming;
+
+    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    [LoggerMessage(400, LogLevel.Warning, "Preparing the pop path after start failed; the first call will try again: {Reason}")]
+    private static partial void WarmupFailed(ILogger logger, string reason);
+}

@@ -1,0 +1,31 @@
+using Microsoft.Extensions.Logging;
+
+namespace TrayPop.Intake.Diagnostics;
+
+/// <summary>Every log message of the intakes. No token is ever a parameter.</summary>
+internal static partial class Log
+{
+    [LoggerMessage(8, LogLevel.Information, "Listening for call events on {Endpoint}")]
+    public static partial void Listening(ILogger logger, string endpoint);
+
+    [LoggerMessage(9, LogLevel.Warning, "Rejected a call event from {Channel}: {Reason}")]
+    public static partial void EventRejected(ILogger logger, string channel, string reason);
+
+    [LoggerMessage(10, LogLevel.Warning, "A line-protocol connection failed: {Reason}")]
+    public static partial void LineConnectionFailed(ILogger logger, string reason);
+
+    [LoggerMessage(11, LogLevel.Warning, "Refused a {Channel} request from {Source}: {Reason} (repeats within a minute are not logged)")]
+    public static partial void SecurityRefusal(ILogger logger, string channel, string source, string reason);
+
+    [LoggerMessage(12, LogLevel.Debug, "Answered an HTTP request the server could not take with {Status}: {Reason}")]
+    public static partial void HttpRequestRefused(ILogger logger, int status, string reason);
+
+    [LoggerMessage(13, LogLevel.Debug, "An HTTP intake connection ended: {Reason}")]
+    public static partial void HttpConnectionEnded(ILogger logger, string reason);
+
+    [LoggerMessage(14, LogLevel.Error, "The HTTP intake failed on {Method} {Path}; answered 500")]
+    public static partial void HttpRequestFailed(ILogger logger, string method, string path, Exception exception);
+
+    [LoggerMessage(15, LogLevel.Error, "An HTTP intake connection failed and was closed")]
+    public static partial void HttpConnectionFailed(ILogger logger, Exception exception);
+}

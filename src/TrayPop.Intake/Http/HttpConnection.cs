@@ -1,0 +1,214 @@
+using System.Buffers;
+using System.IO.Pipelines;
+using System.Net.Sockets;
+using Microsoft.Extensions.Logging;
+using TrayPop.Core.Diagnostics;
+
+using Log = TrayPop.Intake.Diagnostics.Log;
+
+namespace TrayPop.Intake.Http;
+
+/// <summary>
+/// One client connection: reads request heads, hands each request to the router, writes the answers in order
+/// (so pipelined requests work), and keeps the connection while both sides want it. Its only timer is a one-shot
+/// per connection, re-armed per phase: <see cref="HttpLimits.IdleTimeout"/> while waiting for a request,
+/// <see cref="HttpLimits.RequestTimeout"/> from a request's first byte until it has fully arrived.
+/// </summary>
+internal sealed partial class HttpConnection : IAsyncDisposable
+{
+    private readonly Socket _socket;
+    private readonly NetworkStream _stream;
+    private readonly PipeReader _input;
+    private readonly PipeWriter _output;
+    private readonly IntakeRouter _router;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly CancellationToken _stopping;
+    private readonly CancellationTokenSource _timeout;
+    private CancellationTokenRegistration _stop;
+    private byte[]? _body;
+    private bool _bodyRead;
+    private bool _bodyStarted;
+    private bool _waitingForRequest = true;
+
+    public HttpConnection(Socket socket, IntakeRouter router, TimeProvider time, ILogger logger, CancellationToken stopping)
+    {
+        _socket = socket;
+        _stream = new NetworkStream(socket, ownsSocket: true);
+        _input = PipeReader.Create(_stream, new StreamPipeReaderOptions(bufferSize: 4096, minimumReadSize: 1024, leaveOpen: true));
+        _output = PipeWriter.Create(_stream, new StreamPipeWriterOptions(minimumBufferSize: 4096, leaveOpen: true));
+        _router = router;
+        _time = time;
+        _logger = logger;
+        _stopping = stopping;
+        // Created with the injected clock so tests drive the timeouts; CancelAfter re-arms this one timer.
+        _timeout = new CancellationTokenSource(Timeout.InfiniteTimeSpan, time);
+    }
+
+    /// <summary>This connection's event rate, kept with the connection so it ends with it.</summary>
+    public ConnectionRate? EventRate { get; set; }
+
+    /// <summary>Completes when the connection has closed.</summary>
+    public Task Completion { get; private set; } = Task.CompletedTask;
+
+    public void Start() => Completion = RunAsync();
+
+    private async Task RunAsync()
+    {
+        _stop = _stopping.Register(static state => ((CancellationTokenSource)state!).Cancel(), _timeout);
+        try
+        {
+            _timeout.CancelAfter(HttpLimits.IdleTimeout);
+            while (await NextRequestAsync() is { } request)
+            {
+                var response = await _router.RouteAsync(request, _timeout.Token);
+                var keepAlive = request.KeepAlive && !response.Close && await SkipUnreadBodyAsync(request);
+                await WriteAsync(response, keepAlive, omitBody: request.Method == "HEAD");
+                if (!keepAlive)
+                {
+                    break;
+                }
+
+                _waitingForRequest = true;
+                _timeout.CancelAfter(HttpLimits.IdleTimeout);
+            }
+        }
+        catch (HttpRequestRejectedException ex)
+        {
+            Log.HttpRequestRefused(_logger, ex.Status, ex.Message);
+            await TryWriteAsync(new HttpResponse(ex.Status) { Close = true });
+        }
+        catch (OperationCanceledException) when (_timeout.IsCancellationRequested && !_stopping.IsCancellationRequested)
+        {
+            // An idle connection just closes; a request that stopped arriving is told why.
+            if (!_waitingForRequest)
+            {
+                await TryWriteAsync(new HttpResponse(HttpStatus.RequestTimeout) { Close = true });
+            }
+        }
+        catch (Exception ex) when (ex is IOException or SocketException or ObjectDisposedException or OperationCanceledException)
+        {
+            Log.HttpConnectionEnded(_logger, ex.Message);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // A fault of ours in one connection must not take the listener down: log it, close this connection.
+            Log.HttpConnectionFailed(_logger, ex);
+        }
+        finally
+        {
+            await DisposeAsync();
+        }
+    }
+
+    /// <summary>The next request's head, or null when the client closed the connection between requests.</summary>
+    private async Task<HttpRequest?> NextRequestAsync()
+    {
+        var scanner = new RequestHeadScanner();
+        (_bodyRead, _bodyStarted) = (false, false);
+        while (true)
+        {
+            var result = await _input.ReadAsync(_timeout.Token);
+            var buffer = result.Buffer;
+            if (_waitingForRequest)
+            {
+                // Empty lines before a request line are ignored (RFC 9112 §2.2), e.g. a CRLF some clients send after a body.
+                var reader = new SequenceReader<byte>(buffer);
+                reader.AdvancePastAny((byte)'\r', (byte)'\n');
+                buffer = buffer.Slice(reader.Position);
+                if (!buffer.IsEmpty)
+                {
+                    _waitingForRequest = false;
+                    _timeout.CancelAfter(HttpLimits.RequestTimeout);
+                }
+            }
+
+            if (!_waitingForRequest && scanner.TryFindEnd(buffer, out var headLength))
+            {
+                var head = buffer.Slice(0, headLength);
+                var request = HttpRequestParser.Parse(head, this);
+                _input.AdvanceTo(head.End);
+                if (!request.HasBody)
+                {
+                    // Arrived in full: what follows (the lookup, the answer) is not under the request timeout.
+                    _timeout.CancelAfter(Timeout.InfiniteTimeSpan);
+                }
+
+                return request;
+            }
+
+            if (result.IsCompleted)
+            {
+                // Closed between requests, or inside a head: either way there is nobody to answer.
+                return null;
+            }
+
+            _input.AdvanceTo(buffer.Start, buffer.End);
+        }
+    }
+
+    private async Task WriteAsync(HttpResponse response, bool keepAlive, bool omitBody)
+    {
+        HttpResponseWriter.Write(_output, response, keepAlive, _time.GetUtcNow(), omitBody);
+        await _output.FlushAsync(_stopping);
+    }
+
+    private async Task TryWriteAsync(HttpResponse response)
+    {
+        try
+        {
+            await WriteAsync(response, keepAlive: false, omitBody: false);
+        }
+        catch (Exception ex) when (ex is IOException or SocketException or ObjectDisposedException or OperationCanceledException)
+        {
+            Log.HttpConnectionEnded(_logger, ex.Message);
+        }
+    }
+
+    /// <summary>Closes the connection; it runs once, when <see cref="Completion"/> is about to complete.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            // A FIN after the last answer, then whatever the client still sends is read and dropped: closing with
+            // unread input would reset the connection and could destroy that answer before the client reads it.
+            _socket.Shutdown(SocketShutdown.Send);
+            if (!_timeout.IsCancellationRequested)
+            {
+                _timeout.CancelAfter(HttpLimits.LingerTimeout);
+                await DrainAsync();
+            }
+        }
+        catch (Exception ex) when (ex is IOException or SocketException or ObjectDisposedException or OperationCanceledException)
+        {
+            Log.HttpConnectionEnded(_logger, ex.Message);
+        }
+
+        await _input.CompleteAsync();
+        await _output.CompleteAsync();
+        await _stream.DisposeAsync();
+        // Unhooked from the service's stop before the timer goes, so a stop now cannot cancel a disposed source.
+        await _stop.DisposeAsync();
+        _timeout.Dispose();
+        if (_body is not null)
+        {
+            ArrayPool<byte>.Shared.Return(_body);
+            _body = null;
+        }
+    }
+
+    private async Task DrainAsync()
+    {
+        long drained = 0;
+        while (drained < HttpLimits.MaxLingerBytes)
+        {
+            var result = await _input.ReadAsync(_timeout.Token);
+            drained += result.Buffer.Length;
+            _input.AdvanceTo(result.Buffer.End);
+            if (result.IsCompleted)
+            {
+                return;
+            }
+        }
+    }
+}

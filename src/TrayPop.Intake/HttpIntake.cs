@@ -1,0 +1,96 @@
+using System.Net;
+using Microsoft.Extensions.Logging;
+using TrayPop.Core.Calls;
+using TrayPop.Core.Diagnostics;
+using TrayPop.Intake.Http;
+
+using Log = TrayPop.Intake.Diagnostics.Log;
+
+namespace TrayPop.Intake;
+
+/// <summary>
+/// The HTTP intake's call endpoints: <c>GET/POST /call</c> and <c>GET /pop</c> (answered with a redirect).
+/// The pipeline is taken on the first event (or by <see cref="PopPathWarmup"/> once listening), so the port is
+/// open before the Dataverse client is built.
+/// </summary>
+internal sealed class HttpIntake(Lazy<CallPipeline> pipeline, TimeProvider time, ILogger<HttpIntake> logger)
+{
+    public const int MaxBodyBytes = HttpLimits.MaxBodyBytes;
+
+    private static readonly DecodeResult TooLarge = DecodeResult.Fail($"the body is larger than {MaxBodyBytes} bytes");
+
+    public Task<HttpResponse> GetCallAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        var receivedAt = time.GetTimestamp();
+        return HandleAsync(CallEventDecoder.FromQuery(request.Query), receivedAt, cancellationToken);
+    }
+
+    public async Task<HttpResponse> PostCallAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        var receivedAt = time.GetTimestamp();
+        if (request.ContentLength > MaxBodyBytes)
+        {
+            return Reject(TooLarge.Error!, HttpStatus.PayloadTooLarge);
+        }
+
+        // The type is checked before the body is read, so a wrong type is refused without a 100 Continue.
+        var isForm = FormContent.IsForm(request.ContentType, out var encoding);
+        var isMultipart = MultipartForm.IsMultipart(request.ContentType, out var boundary);
+        if (!isForm && !isMultipart && request.ContentType is { } contentType && !contentType.Contains("json", StringComparison.OrdinalIgnoreCase))
+        {
+            return Reject("the body must be JSON (application/json) or a form (application/x-www-form-urlencoded)");
+        }
+
+        // A chunked body that grows past the limit is cut off while it is read.
+        var body = await request.ReadBodyAsync(cancellationToken);
+        if (body.TooLarge)
+        {
+            return Reject(TooLarge.Error!, HttpStatus.PayloadTooLarge);
+        }
+
+        var decoded = isForm ? CallEventDecoder.FromForm(UrlEncodedValues.ParseForm(encoding.GetString(body.Bytes.Span)))
+            : isMultipart ? FromMultipart(body.Bytes.Span, boundary)
+            : CallEventDecoder.FromJson(body.Bytes.Span);
+        return await HandleAsync(decoded, receivedAt, cancellationToken);
+    }
+
+    /// <summary>For softphones that can only open a URL: resolve now, then send the browser to the CRM page (no second launch).</summary>
+    public async Task<HttpResponse> PopAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        var decoded = CallEventDecoder.FromQuery(request.Query);
+        if (decoded.Event is null)
+        {
+            return Reject(decoded.Error!);
+        }
+
+        var report = await pipeline.Value.HandleAsync(decoded.Event with { Phase = CallPhase.Now }, launch: false, cancellationToken: cancellationToken);
+        var target = report.Decision?.Url ?? report.Decision?.Notification?.ClickUrl;
+        if (target is not null)
+        {
+            return HttpResponse.Redirect(target.AbsoluteUri);
+        }
+
+        var why = WebUtility.HtmlEncode(report.Reason ?? "nothing to open for this caller");
+        return HttpResponse.Html($"<!doctype html><title>TrayPop</title><p>TrayPop: {why}.</p>");
+    }
+
+    private static DecodeResult FromMultipart(ReadOnlySpan<byte> body, string boundary) =>
+        MultipartForm.Parse(body, boundary) is { } fields ? CallEventDecoder.FromForm(fields) : DecodeResult.Fail("the multipart/form-data body is malformed");
+
+    private async Task<HttpResponse> HandleAsync(DecodeResult decoded, long receivedAt, CancellationToken cancellationToken)
+    {
+        if (decoded.Event is null)
+        {
+            return Reject(decoded.Error!);
+        }
+
+        var report = await pipeline.Value.HandleAsync(decoded.Event, launch: true, receivedAt, cancellationToken);
+        return HttpResponse.Json(HttpStatus.Accepted, PopReportJson.Report(report));
+    }
+
+    private HttpResponse Reject(string reason, int status = HttpStatus.BadRequest)
+    {
+        Log.EventRejected(logger, "http", reason);
+        return HttpResponse.Json(status, PopReportJson.Error(reason));
+    }
+}

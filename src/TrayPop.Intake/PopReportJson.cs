@@ -1,0 +1,82 @@
+using System.Buffers;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using TrayPop.Core.Calls;
+using TrayPop.Core.Lookup;
+using TrayPop.Core.Pop;
+
+namespace TrayPop.Intake;
+
+/// <summary>The JSON every channel replies with, and <c>lookup --json</c> prints: what was decided, found and opened.</summary>
+internal static class PopReportJson
+{
+    public static byte[] Report(PopReport report) => Write(writer =>
+    {
+        writer.WriteString("status", Kebab(report.Status.ToString()));
+        if (report.Event.CallId is not null)
+        {
+            writer.WriteString("callId", report.Event.CallId);
+        }
+
+        writer.WriteString("type", Kebab(report.Event.Type.ToString()));
+        writer.WriteString("phase", report.Event.Phase == CallPhase.Now ? null : Kebab(report.Event.Phase.ToString()));
+        writer.WriteString("action", report.Decision is null ? null : Kebab(report.Decision.Kind.ToString()));
+        if (report.Decision?.Result is { } result)
+        {
+            WriteResult(writer, result);
+        }
+
+        writer.WriteString("url", (report.Decision?.Url ?? report.Decision?.Notification?.ClickUrl)?.AbsoluteUri);
+        if (report.Reason is not null)
+        {
+            writer.WriteString("reason", report.Reason);
+        }
+
+        if (report.ToShow is { } toShow)
+        {
+            // TrayPop's own part plus the CRM round trip, from the event's arrival to the browser or notification being called.
+            writer.WriteNumber("elapsedMs", Math.Round(toShow.TotalMilliseconds, 3));
+        }
+    });
+
+    /// <summary><c>{"outcome":…,"matches":[…],"url":…}</c>, the contract of <c>traypop lookup --json</c>.</summary>
+    public static byte[] Lookup(LookupResult result, Uri? url) => Write(writer =>
+    {
+        WriteResult(writer, result);
+        writer.WriteString("url", url?.AbsoluteUri);
+    });
+
+    public static byte[] Error(string reason) => Write(writer => writer.WriteString("error", reason));
+
+    private static void WriteResult(Utf8JsonWriter writer, LookupResult result)
+    {
+        writer.WriteString("outcome", Kebab(result.Outcome.ToString()));
+        writer.WriteStartArray("matches");
+        foreach (var match in result.Matches)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("entity", match.Entity);
+            writer.WriteString("id", match.Id);
+            writer.WriteString("name", match.Name);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+    }
+
+    private static byte[] Write(Action<Utf8JsonWriter> body)
+    {
+        var buffer = new ArrayBufferWriter<byte>(256);
+        // Relaxed escaping keeps URLs readable (no \u0026); the replies are JSON for programs, never embedded in HTML.
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            writer.WriteStartObject();
+            body(writer);
+            writer.WriteEndObject();
+        }
+
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    private static string Kebab(string pascal) => string.Concat(pascal.Select((c, i) => char.IsUpper(c) ? (i > 0 ? "-" : "") + char.ToLowerInvariant(c) : c.ToString()));
+}

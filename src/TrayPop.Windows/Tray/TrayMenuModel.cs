@@ -1,0 +1,70 @@
+using System.Globalization;
+
+using TrayPop.Core.Calls;
+
+namespace TrayPop.Windows.Tray;
+
+/// <summary>
+/// Builds the tray's context menu from the current state and the recent calls. '&amp;' marks each item's access
+/// key (P/R, C, N, L, X: one letter each, so a key press chooses at once); text from outside is escaped.
+/// </summary>
+internal static class TrayMenuModel
+{
+    public const string RecentCallsText = "Recent &calls";
+    public const string NoRecentCallsText = "No recent calls";
+
+    public static IReadOnlyList<TrayMenuItem> Build(TrayState state, bool paused, IReadOnlyList<RecentCall> recent, TimeZoneInfo timeZone)
+    {
+        ArgumentNullException.ThrowIfNull(recent);
+        ArgumentNullException.ThrowIfNull(timeZone);
+
+        return
+        [
+            new(StatusText(state)),
+            TrayMenuItem.Separator,
+            paused ? new("&Resume pops", TrayCommand.ResumePops) : new("&Pause pops", TrayCommand.PausePops),
+            recent.Count == 0
+                ? new(NoRecentCallsText)
+                : new(RecentCallsText, Children: [.. recent.Take(RecentCalls.DefaultCapacity).Select(c => RecentItem(c, timeZone))]),
+            TrayMenuItem.Separator,
+            new("Check co&nnection", TrayCommand.CheckConnection),
+            new("Open &log folder", TrayCommand.OpenLogFolder),
+            TrayMenuItem.Separator,
+            new("E&xit", TrayCommand.Exit),
+        ];
+    }
+
+    /// <summary>The menu flattened in display order, submenu items after their parent; platforms number items by this order.</summary>
+    public static IEnumerable<TrayMenuItem> Flatten(IEnumerable<TrayMenuItem> items)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        foreach (var item in items)
+        {
+            yield return item;
+            if (item.Children is { } children)
+            {
+                foreach (var child in Flatten(children))
+                {
+                    yield return child;
+                }
+            }
+        }
+    }
+
+    private static string StatusText(TrayState state) => state switch
+    {
+        TrayState.Ready => "Ready for calls",
+        TrayState.Paused => "Paused",
+        TrayState.SignedOut => "Signed out of Dynamics 365",
+        TrayState.CrmUnreachable => "Dynamics 365 unreachable",
+        _ => throw new ArgumentOutOfRangeException(nameof(state), state, null),
+    };
+
+    private static TrayMenuItem RecentItem(RecentCall call, TimeZoneInfo timeZone)
+    {
+        var local = TimeZoneInfo.ConvertTime(call.At, timeZone);
+        // '&' marks a mnemonic in Win32 menus; a caller name with one must show it literally.
+        var caller = call.Caller.Replace("&", "&&", StringComparison.Ordinal);
+        return new(string.Create(CultureInfo.CurrentCulture, $"{local:t}  {caller}"), TrayCommand.Open(call.Url));
+    }
+}

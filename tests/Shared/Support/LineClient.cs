@@ -1,0 +1,24 @@
+using System.Net.Sockets;
+using System.Text;
+
+namespace TrayPop.Testing;
+
+/// <summary>Speaks the line protocol as a softphone would: writes lines, reads one reply line per event.</summary>
+internal static class LineClient
+{
+    public static async Task<List<string>> SendAsync(int port, string lines, int replies)
+    {
+        using var client = new TcpClient();
+        await client.ConnectAsync("127.0.0.1", port);
+        var stream = client.GetStream();
+        await stream.WriteAsync(Encoding.UTF8.GetBytes(lines));
+        using var reader = new StreamReader(stream, Encoding.UTF8);
+        var result = new List<string>();
+        for (var i = 0; i < replies; i++)
+        {
+            result.Add(await reader.ReadLineAsync() ?? "");
+        }
+
+        return result;
+    }
+}

@@ -1,0 +1,81 @@
+using DataverseEmulator;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Time.Testing;
+using TrayPop.Hosting;
+using TrayPop.Core.Pop;
+using TrayPop.Testing;
+
+namespace TrayPop.Testing;
+
+/// <summary>
+/// The real service (HTTP intake on loopback, line protocol, pipeline, Dataverse client) against the
+/// emulator over a real socket; only the browser and the notification area are recorded instead of shown.
+/// </summary>
+internal sealed class RunningService : IAsyncDisposable
+{
+    private readonly IHost _app;
+
+    private RunningService(IHost app, EmulatorServer crm, int port, int linePort, RecordingLauncher launcher, RecordingNotifier notifier)
+    {
+        _app = app;
+        Crm = crm;
+        Port = port;
+        LinePort = linePort;
+        Launcher = launcher;
+        Notifier = notifier;
+        Http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+    }
+
+    public EmulatorServer Crm { get; }
+
+    public int Port { get; }
+
+    public int LinePort { get; }
+
+    public RecordingLauncher Launcher { get; }
+
+    public RecordingNotifier Notifier { get; }
+
+    public HttpClient Http { get; }
+
+    public IServiceProvider Services => _app.Services;
+
+    public static async Task<RunningService> StartAsync(IEnumerable<string>? settings = null, FakeTimeProvider? time = null, EmulatorSeed? seed = null)
+    {
+        var crm = await EmulatorServer.StartAsync(seed ?? TestSeed.Create());
+        var port = FreePort.Next();
+        var linePort = FreePort.Next();
+        var launcher = new RecordingLauncher();
+        var notifier = new RecordingNotifier();
+        List<string> all =
+        [
+            $"--TrayPop:Dataverse:Url={crm.BaseUri.AbsoluteUri.TrimEnd('/')}",
+            "--TrayPop:Dataverse:Auth:Mode=None",
+            $"--TrayPop:Listener:Port={port}",
+            $"--TrayPop:Listener:LinePort={linePort}",
+            $"--TrayPop:Logging:Directory={Path.Combine(Path.GetTempPath(), "traypop-tests", "logs")}",
+            "--TrayPop:Phone:DefaultRegion=US",
+            .. settings ?? [],
+        ];
+        var app = TrayPopHost.Build(all, TrayPopPlatform.Headless, console: false, overrides: services =>
+        {
+            services.AddSingleton<ILauncher>(launcher);
+            services.AddSingleton<INotifier>(notifier);
+            if (time is not null)
+            {
+                services.AddSingleton<TimeProvider>(time);
+            }
+        });
+        await app.StartAsync();
+        return new RunningService(app, crm, port, linePort, launcher, notifier);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Http.Dispose();
+        await _app.StopAsync();
+        _app.Dispose();
+        await Crm.DisposeAsync();
+    }
+}

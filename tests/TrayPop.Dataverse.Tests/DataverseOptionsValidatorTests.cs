@@ -1,0 +1,112 @@
+using TrayPop.Dataverse;
+
+namespace TrayPop.Dataverse.Tests;
+
+/// <summary>Each sign-in mode's settings are checked at start, and a failure names the key.</summary>
+public sealed class DataverseOptionsValidatorTests
+{
+    private const string Tenant = "contoso.onmicrosoft.com";
+    private const string Client = "0f3a1c2e-1111-4222-8333-444455556666";
+
+    private static IReadOnlyList<string> Failures(DataverseAuthOptions auth, string url = "https://contoso.crm.dynamics.com")
+    {
+        var result = new DataverseOptionsValidator().Validate(null, new DataverseOptions { Url = url, Auth = auth });
+        return result.Failed ? [.. result.Failures!] : [];
+    }
+
+    [Fact]
+    public void Interactive_IsTheDefault_AndNeedsNothingElse() =>
+        Assert.Empty(Failures(new DataverseAuthOptions()));
+
+    [Fact]
+    public void Interactive_WithTenantAndClient_IsFine() =>
+        Assert.Empty(Failures(new DataverseAuthOptions { Mode = DataverseAuthMode.Interactive, TenantId = Tenant, ClientId = Client }));
+
+    [Theory]
+    [InlineData(DataverseAuthMode.Interactive)]
+    [InlineData(DataverseAuthMode.DeviceCode)]
+    public void PublicClient_ClientIdNotAGuid_NamesTheKey(DataverseAuthMode mode) =>
+        Assert.Contains(Failures(new DataverseAuthOptions { Mode = mode, ClientId = "my-app" }), f => f.StartsWith("TrayPop:Dataverse:Auth:ClientId must be", StringComparison.Ordinal));
+
+    [Theory]
+    [InlineData("contoso")]
+    [InlineData("https://login.microsoftonline.com/contoso")]
+    [InlineData("a b.com")]
+    public void TenantId_NeitherGuidNorDomain_NamesTheKey(string tenant) =>
+        Assert.Contains(Failures(new DataverseAuthOptions { TenantId = tenant }), f => f.StartsWith("TrayPop:Dataverse:Auth:TenantId must be", StringComparison.Ordinal));
+
+    [Theory]
+    [InlineData("organizations")]
+    [InlineData("8d6e3b1c-4f2a-4c1e-9b7d-1a2b3c4d5e01")]
+    [InlineData("contoso.onmicrosoft.com")]
+    public void TenantId_GuidDomainOrOrganizations_IsFineForInteractive(string tenant) =>
+        Assert.Empty(Failures(new DataverseAuthOptions { TenantId = tenant }));
+
+    [Fact]
+    public void PublicClient_HttpAuthority_IsRefused_BecauseMsalRefusesIt() =>
+        Assert.Contains(Failures(new DataverseAuthOptions { Authority = "http://127.0.0.1:5555/" }), f => f.StartsWith("TrayPop:Dataverse:Auth:Authority must be an https URL", StringComparison.Ordinal));
+
+    [Fact]
+    public void PublicClient_PlainHttpOrganisation_IsRefused_SoNoTokenCrossesTheNetworkInClear() =>
+        Assert.Contains(Failures(new DataverseAuthOptions(), url: "http://crm.contoso.local"), f => f.StartsWith("TrayPop:Dataverse:Url must be https for Interactive", StringComparison.Ordinal));
+
+    [Fact]
+    public void PublicClient_RelativeCacheDirectory_NamesTheKey() =>
+        Assert.Contains(Failures(new DataverseAuthOptions { CacheDirectory = "cache" }), f => f.StartsWith("TrayPop:Dataverse:Auth:CacheDirectory", StringComparison.Ordinal));
+
+    [Fact]
+    public void ClientSecret_Complete_IsFine() =>
+        Assert.Empty(Failures(new DataverseAuthOptions { Mode = DataverseAuthMode.ClientSecret, TenantId = Tenant, ClientId = Client, ClientSecret = "x" }));
+
+    [Fact]
+    public void ClientSecret_LoopbackHttpAuthority_IsFine_ForTheEmulator() =>
+        Assert.Empty(Failures(
+            new DataverseAuthOptions { Mode = DataverseAuthMode.ClientSecret, TenantId = Tenant, ClientId = Client, ClientSecret = "x", Authority = "http://127.0.0.1:5555/" },
+            url: "http://127.0.0.1:5555"));
+
+    [Fact]
+    public void ClientSecret_RemoteHttpAuthority_IsRefused() =>
+        Assert.Contains(
+            Failures(new DataverseAuthOptions { Mode = DataverseAuthMode.ClientSecret, TenantId = Tenant, ClientId = Client, ClientSecret = "x", Authority = "http://login.contoso.com/" }),
+            f => f.StartsWith("TrayPop:Dataverse:Auth:Authority", StringComparison.Ordinal));
+
+    [Fact]
+    public void ClientSecret_Missing_NamesEachKey()
+    {
+        var failures = Failures(new DataverseAuthOptions { Mode = DataverseAuthMode.ClientSecret });
+
+        Assert.Contains(failures, f => f.StartsWith("TrayPop:Dataverse:Auth:TenantId is required", StringComparison.Ordinal));
+        Assert.Contains(failures, f => f.StartsWith("TrayPop:Dataverse:Auth:ClientId is required", StringComparison.Ordinal));
+        Assert.Contains(failures, f => f.StartsWith("TrayPop:Dataverse:Auth:ClientSecret is required", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void ClientSecret_CommonTenant_IsRefused() =>
+        Assert.Contains(
+            Failures(new DataverseAuthOptions { Mode = DataverseAuthMode.ClientSecret, TenantId = "common", ClientId = Client, ClientSecret = "x" }),
+            f => f.StartsWith("TrayPop:Dataverse:Auth:TenantId must name one tenant", StringComparison.Ordinal));
+
+    [Fact]
+    public void Windows_WithoutAccount_IsFine_AndPlainHttpOnPremisesIsAllowed() =>
+        Assert.Empty(Failures(new DataverseAuthOptions { Mode = DataverseAuthMode.Windows }, url: "http://crm.contoso.local/Contoso"));
+
+    [Fact]
+    public void Windows_UserWithoutPassword_NamesTheKey() =>
+        Assert.Contains(Failures(new DataverseAuthOptions { Mode = DataverseAuthMode.Windows, UserName = "agent" }), f => f.StartsWith("TrayPop:Dataverse:Auth:Password is required", StringComparison.Ordinal));
+
+    [Fact]
+    public void Windows_PasswordWithoutUser_NamesTheKey() =>
+        Assert.Contains(Failures(new DataverseAuthOptions { Mode = DataverseAuthMode.Windows, Password = "p" }), f => f.StartsWith("TrayPop:Dataverse:Auth:UserName is required", StringComparison.Ordinal));
+
+    [Fact]
+    public void Token_WithoutToken_NamesTheKey() =>
+        Assert.Contains(Failures(new DataverseAuthOptions { Mode = DataverseAuthMode.Token }), f => f.StartsWith("TrayPop:Dataverse:Auth:Token is required", StringComparison.Ordinal));
+
+    [Fact]
+    public void None_NeedsNothing() =>
+        Assert.Empty(Failures(new DataverseAuthOptions { Mode = DataverseAuthMode.None }, url: "http://127.0.0.1:5555"));
+
+    [Fact]
+    public void UnknownMode_NamesTheKey() =>
+        Assert.Contains(Failures(new DataverseAuthOptions { Mode = (DataverseAuthMode)42 }), f => f.StartsWith("TrayPop:Dataverse:Auth:Mode must be", StringComparison.Ordinal));
+}

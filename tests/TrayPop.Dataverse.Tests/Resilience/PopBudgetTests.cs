@@ -1,0 +1,113 @@
+using System.Net;
+using System.Text.Json;
+using DataverseEmulator;
+using Microsoft.Extensions.Time.Testing;
+using TrayPop.Testing;
+
+namespace TrayPop.Dataverse.Tests.Resilience;
+
+/// <summary>Resilience and the pop budget together: the real service, its Dataverse client and the emulator's faults, on a fake clock.</summary>
+public sealed class PopBudgetTests : IAsyncDisposable
+{
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 25, 9, 0, 0, TimeSpan.Zero));
+    private RunningService? _service;
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_service is not null)
+        {
+            await _service.DisposeAsync();
+        }
+    }
+
+    private static async Task<JsonElement> ReplyAsync(Task<HttpResponseMessage> pending)
+    {
+        using var response = await pending;
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
+    }
+
+    [Fact]
+    public async Task OneTransient503_IsRetriedWithinTheBudget_AndTheRecordOpens()
+    {
+        var service = _service = await RunningService.StartAsync(["--TrayPop:Pop:Budget=00:00:03"], _time);
+        service.Crm.Faults.FailNext(503);
+
+        var pending = service.Http.GetAsync(new Uri("/call?number=%2B14255550101", UriKind.Relative));
+        await Eventually.TrueAsync(() => service.Crm.ApiRequestCount == 1, "the first attempt reached the CRM");
+        // The first retry waits about 0.5 s (jittered); well inside the 3 s budget.
+        for (var step = 0; step < 20 && service.Crm.ApiRequestCount < 2; step++)
+        {
+            _time.Advance(TimeSpan.FromMilliseconds(100));
+            await Task.Delay(10);
+        }
+
+        var reply = await ReplyAsync(pending);
+
+        Assert.Equal("popped", reply.GetProperty("status").GetString());
+        Assert.Contains(TestSeed.JaneId, service.Launcher.Opened.Single().AbsoluteUri, StringComparison.Ordinal);
+        Assert.Empty(service.Notifier.Shown);
+        Assert.Equal(2, service.Crm.ApiRequestCount);
+    }
+
+    [Fact]
+    public async Task Throttled429LongerThanTheBudget_AgentGetsTheSearchPageAndANotice_AndTheLateAnswerIsNotPopped()
+    {
+        var service = _service = await RunningService.StartAsync(["--TrayPop:Pop:Budget=00:00:03", "--TrayPop:Pop:WhenSlow=Search"], _time);
+        service.Crm.Faults.ThrottleNext(TimeSpan.FromSeconds(10));
+
+        var pending = service.Http.GetAsync(new Uri("/call?number=%2B14255550101&callId=slow", UriKind.Relative));
+        await Eventually.TrueAsync(() => service.Crm.ApiRequestCount == 1, "the throttled attempt reached the CRM");
+        _time.Advance(TimeSpan.FromSeconds(3));
+        var reply = await ReplyAsync(pending);
+
+        Assert.Equal("search", reply.GetProperty("action").GetString());
+        Assert.Contains("pagetype=search&searchText=%2B14255550101", service.Launcher.Opened.Single().AbsoluteUri, StringComparison.Ordinal);
+        Assert.Contains("did not answer within 3 s", service.Notifier.Shown.Single().Text, StringComparison.Ordinal);
+        Assert.Equal(1, service.Crm.ApiRequestCount);
+
+        // Retry-After runs out: the retry goes, and its answer is only logged.
+        _time.Advance(TimeSpan.FromSeconds(7));
+        await Eventually.TrueAsync(() => service.Crm.ApiRequestCount == 2, "the retry after Retry-After reached the CRM");
+        using var next = await service.Http.GetAsync(new Uri("/call?number=%2B14255550101&callId=slow&phase=answer", UriKind.Relative));
+
+        Assert.Single(service.Launcher.Opened);
+        Assert.Single(service.Notifier.Shown);
+    }
+
+    [Fact]
+    public async Task DeadCrm_OpenCircuit_PopsFailFastToTheSlowPage()
+    {
+        var service = _service = await RunningService.StartAsync(["--TrayPop:Pop:Budget=00:00:03", "--TrayPop:Pop:WhenSlow=NewContactForm"], _time);
+        service.Crm.Faults.Keep(EmulatorFault.ServiceUnavailable());
+
+        // Enough failed attempts to open the circuit (each pop's lookup keeps retrying past its budget).
+        for (var call = 0; call < 3; call++)
+        {
+            var pending = service.Http.GetAsync(new Uri($"/call?number=%2B1425555{call:0000}", UriKind.Relative));
+            for (var step = 0; step < 40 && !pending.IsCompleted; step++)
+            {
+                _time.Advance(TimeSpan.FromMilliseconds(100));
+                await Task.Delay(10);
+            }
+
+            await ReplyAsync(pending);
+        }
+
+        Assert.True(service.Crm.ApiRequestCount >= 5, $"{service.Crm.ApiRequestCount} attempts");
+        // Let the lookups still retrying in the background run into the open circuit (well inside its 15 s break).
+        for (var step = 0; step < 30; step++)
+        {
+            _time.Advance(TimeSpan.FromMilliseconds(100));
+            await Task.Delay(5);
+        }
+
+        var before = service.Crm.ApiRequestCount;
+        var reply = await ReplyAsync(service.Http.GetAsync(new Uri("/call?number=%2B14255550101&callId=open-circuit", UriKind.Relative)));
+
+        // No time passed: the open circuit answered at once, without asking the CRM.
+        Assert.Equal("new-contact-form", reply.GetProperty("action").GetString());
+        Assert.Equal(before, service.Crm.ApiRequestCount);
+        Assert.Contains("could not be searched", service.Notifier.Shown[^1].Text, StringComparison.Ordinal);
+    }
+}
