@@ -19,7 +19,7 @@ internal static class PhoneKeyTable
     /// Written once the first complete sync has run: agents switch to the index only then, because an index that
     /// is still filling holds fewer keys than match. E.164 digits never start with 0, so it collides with no number.
     /// </summary>
-    public const string ReadyKey = "0|traypop|ready";
+    public static readonly string ReadyKey = Key("0", "traypop", Guid.Empty);
 
     public static string Key(string e164Digits, string entity, Guid recordId) => $"{e164Digits}|{entity}|{recordId:D}";
 
