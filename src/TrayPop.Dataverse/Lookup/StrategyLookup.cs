@@ -39,7 +39,8 @@ internal sealed class StrategyLookup(
     public async Task<LookupResult> LookupAsync(CallerId callerId, CancellationToken cancellationToken)
     {
         var strategy = await ResolveAsync(cancellationToken);
-        if (strategy != LookupStrategy.Keys)
+        // A caller id that is no number (an extension's name) has no key: only the pattern search can find it.
+        if (strategy != LookupStrategy.Keys || callerId.Kind == CallerIdKind.Unrecognised)
         {
             return await pattern.LookupAsync(callerId, cancellationToken);
         }
