@@ -32,11 +32,22 @@ internal sealed class DataverseClient(HttpClient http)
         return Rows(document);
     }
 
-    /// <summary>Runs several GET queries in one <c>$batch</c> round trip; the rows of each, in request order.</summary>
+    /// <summary>Runs several GET queries in one <c>$batch</c> round trip; the rows of each, in request order. Any failed part throws.</summary>
     public async Task<IReadOnlyList<IReadOnlyList<JsonElement>>> QueryBatchAsync(IReadOnlyList<string> relativeUrls, CancellationToken cancellationToken)
     {
+        var parts = await SendBatchAsync(relativeUrls.Select(BatchRequest.Get).ToList(), cancellationToken);
+        var failed = parts.FirstOrDefault(p => p.Status != HttpStatusCode.OK);
+        return failed is not null ? throw ODataError.ToException(failed.Status, failed.Body) : parts.Select(RowsOf).ToList();
+    }
+
+    /// <summary>
+    /// Sends requests in one <c>$batch</c> with <c>Prefer: odata.continue-on-error</c>, so each part answers for itself:
+    /// a throttled or timed-out part leaves the others' answers intact. The parts, in request order.
+    /// </summary>
+    public async Task<IReadOnlyList<BatchPart>> SendBatchAsync(IReadOnlyList<BatchRequest> requests, CancellationToken cancellationToken)
+    {
         var boundary = "batch_" + Guid.NewGuid().ToString("N");
-        var body = BatchRequestWriter.Write(boundary, http.BaseAddress!, relativeUrls);
+        var body = BatchRequestWriter.Write(boundary, http.BaseAddress!, requests);
         using var request = new HttpRequestMessage(HttpMethod.Post, "$batch")
         {
             Content = new StringContent(body, Encoding.UTF8),
@@ -52,24 +63,44 @@ internal sealed class DataverseClient(HttpClient http)
             ?? throw new DataverseException(response.StatusCode, null, "The $batch answer is not multipart: it names no boundary.");
 
         var parts = BatchResponseReader.Read(responseBoundary, text);
-        if (parts.Count != relativeUrls.Count)
+        return parts.Count == requests.Count
+            ? parts
+            : throw new DataverseException($"The $batch answer has {parts.Count} parts for {requests.Count} requests.");
+    }
+
+    /// <summary>Runs one GET and returns the whole answer (for <c>@odata.nextLink</c> and <c>@odata.deltaLink</c>); headers such as <c>Prefer</c> go with it.</summary>
+    public async Task<JsonDocument> GetDocumentAsync(string relativeOrAbsoluteUrl, IEnumerable<KeyValuePair<string, string>> headers, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, relativeOrAbsoluteUrl);
+        request.Headers.Accept.Add(Json);
+        foreach (var (name, value) in headers)
         {
-            throw new DataverseException($"The $batch answer has {parts.Count} parts for {relativeUrls.Count} requests.");
+            request.Headers.TryAddWithoutValidation(name, value);
         }
 
-        var results = new List<IReadOnlyList<JsonElement>>(parts.Count);
-        foreach (var part in parts)
-        {
-            if (part.Status != HttpStatusCode.OK)
-            {
-                throw ODataError.ToException(part.Status, part.Body);
-            }
+        using var response = await SendAsync(request, cancellationToken);
+        await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
+        return await JsonDocument.ParseAsync(stream, cancellationToken: cancellationToken);
+    }
 
-            using var document = JsonDocument.Parse(part.Body);
-            results.Add(Rows(document));
+    /// <summary>Sends one write (POST, PATCH, DELETE) with an optional JSON body; throws on an error answer.</summary>
+    public async Task SendAsync(HttpMethod method, string relativeUrl, string? json, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(method, relativeUrl);
+        request.Headers.Accept.Add(Json);
+        if (json is not null)
+        {
+            request.Content = new StringContent(json, Encoding.UTF8, "application/json");
         }
 
-        return results;
+        using var response = await SendAsync(request, cancellationToken);
+    }
+
+    /// <summary>The rows of one successful part.</summary>
+    public static IReadOnlyList<JsonElement> RowsOf(BatchPart part)
+    {
+        using var document = JsonDocument.Parse(part.Body);
+        return Rows(document);
     }
 
     private async Task<JsonDocument> GetJsonAsync(string relativeUrl, CancellationToken cancellationToken)

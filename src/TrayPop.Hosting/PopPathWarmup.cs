@@ -2,6 +2,7 @@ using TrayPop.Core.Calls;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using TrayPop.Core.Phones;
+using TrayPop.Dataverse.Lookup;
 
 namespace TrayPop.Hosting;
 
@@ -11,7 +12,7 @@ namespace TrayPop.Hosting;
 /// first event waiting on a closed port for ≈100 ms; doing it on the first event would put it in that pop.
 /// An event that arrives meanwhile simply waits for the same construction.
 /// </summary>
-internal sealed partial class PopPathWarmup(Lazy<CallPipeline> pipeline, CallerIdParser parser, ILogger<PopPathWarmup> logger) : IHostedLifecycleService
+internal sealed partial class PopPathWarmup(Lazy<CallPipeline> pipeline, CallerIdParser parser, StrategyLookup lookup, ILogger<PopPathWarmup> logger) : IHostedLifecycleService
 {
     private Task _warming = Task.CompletedTask;
 
@@ -20,17 +21,19 @@ internal sealed partial class PopPathWarmup(Lazy<CallPipeline> pipeline, CallerI
 
     public Task StartedAsync(CancellationToken cancellationToken)
     {
-        _warming = Task.Run(Warm, CancellationToken.None);
+        _warming = Task.Run(WarmAsync, CancellationToken.None);
         return Task.CompletedTask;
     }
 
-    private void Warm()
+    private async Task WarmAsync()
     {
         try
         {
             _ = pipeline.Value;
             // Any national-looking digits make the parser load the default region's metadata.
             _ = parser.Parse("5550100");
+            // Auto asks Dataverse about the phone-key index here, so the first caller does not wait for it.
+            await lookup.ResolveAsync(CancellationToken.None);
         }
 #pragma warning disable CA1031 // Best effort off the start path: whatever failed, the first event builds it again and answers with the reason.
         catch (Exception ex)

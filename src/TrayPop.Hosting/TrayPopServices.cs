@@ -43,7 +43,11 @@ internal static class TrayPopServices
         services.AddDataverseClient();
 
         services.AddSingleton<PhoneLookup>();
-        services.AddSingleton<ICallerLookup>(provider => provider.GetRequiredService<PhoneLookup>());
+        services.AddSingleton<KeyLookup>();
+        services.AddSingleton<StrategyLookup>();
+        services.AddSingleton<TableSizes>();
+        services.AddSingleton<ICallerLookup>(provider => provider.GetRequiredService<StrategyLookup>());
+        services.AddSingleton<ILookupStrategyState>(provider => provider.GetRequiredService<StrategyLookup>());
         services.AddSingleton<CrmUrlPolicy>();
         services.AddSingleton<CrmUrlBuilder>();
         services.AddSingleton<PopDecider>();

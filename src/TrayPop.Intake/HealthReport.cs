@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using TrayPop.Core.Calls;
 using TrayPop.Core.Connectivity;
 using TrayPop.Core.Diagnostics;
+using TrayPop.Core.Lookup;
 using TrayPop.Intake.Http;
 
 namespace TrayPop.Intake;
@@ -12,7 +13,7 @@ namespace TrayPop.Intake;
 /// <c>GET /health</c>: version, listeners, whether the CRM answers WhoAmI. The CRM is asked at most once per
 /// <see cref="CacheFor"/>, so a monitoring loop cannot turn into load on Dataverse.
 /// </summary>
-internal sealed class HealthReport(IConnectionCheck connection, IOptions<ListenerOptions> listener, PopSwitch popSwitch)
+internal sealed class HealthReport(IConnectionCheck connection, IOptions<ListenerOptions> listener, PopSwitch popSwitch, ILookupStrategyState lookup)
 {
     private static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(10);
 
@@ -36,7 +37,7 @@ internal sealed class HealthReport(IConnectionCheck connection, IOptions<Listene
             writer.WriteNumber("port", listener.Value.Port);
             writer.WriteNumber("linePort", listener.Value.LinePort);
             writer.WriteEndObject();
-            writer.WriteString("index", "none");
+            writer.WriteString("index", lookup.Index);
             writer.WriteBoolean("paused", popSwitch.Paused);
             writer.WriteEndObject();
         }

@@ -14,6 +14,12 @@ internal sealed class LookupOptions
     /// <summary>The most candidate rows asked for per table; candidates are then confirmed one by one.</summary>
     public int MaxCandidates { get; set; } = 50;
 
+    /// <summary><c>Auto</c> (default), <c>Keys</c> or <c>Pattern</c>; text so that a typo fails validation with the key's name.</summary>
+    public string Strategy { get; set; } = nameof(LookupStrategy.Auto);
+
+    internal LookupStrategy ParsedStrategy =>
+        Enum.TryParse<LookupStrategy>(Strategy, ignoreCase: true, out var strategy) && Enum.IsDefined(strategy) ? strategy : LookupStrategy.Auto;
+
     internal IReadOnlyList<EntitySearch> EffectiveEntities => Entities is { Count: > 0 } ? Entities : Defaults;
 
     internal static IReadOnlyList<EntitySearch> Defaults { get; } =

@@ -14,6 +14,12 @@ internal sealed partial class LookupOptionsValidator : IValidateOptions<LookupOp
             failures.Add($"TrayPop:Lookup:MaxCandidates must be between 1 and 5000; got {options.MaxCandidates}.");
         }
 
+        if (!Enum.TryParse<LookupStrategy>(options.Strategy, ignoreCase: true, out var strategy) || !Enum.IsDefined(strategy)
+            || options.Strategy.Trim().All(char.IsAsciiDigit))
+        {
+            failures.Add($"TrayPop:Lookup:Strategy must be Auto, Keys or Pattern; got '{options.Strategy}'.");
+        }
+
         var entities = options.EffectiveEntities;
         for (var i = 0; i < entities.Count; i++)
         {

@@ -50,8 +50,25 @@ internal static class BatchResponseReader
             throw new DataverseException($"A $batch part has an unreadable status line '{statusLine}'.");
         }
 
-        var body = SkipPastBlankLine(afterPartHeaders[(statusLineEnd + 1)..]);
-        return new BatchPart((HttpStatusCode)status, body.Trim().ToString());
+        var rest = afterPartHeaders[(statusLineEnd + 1)..];
+        var body = SkipPastBlankLine(rest);
+        var headers = rest[..(rest.Length - body.Length)];
+        return new BatchPart((HttpStatusCode)status, body.Trim().ToString(), RetryAfter(headers));
+    }
+
+    private static TimeSpan? RetryAfter(ReadOnlySpan<char> headers)
+    {
+        foreach (var line in headers.EnumerateLines())
+        {
+            var colon = line.IndexOf(':');
+            if (colon > 0 && line[..colon].Trim().Equals("Retry-After", StringComparison.OrdinalIgnoreCase)
+                && int.TryParse(line[(colon + 1)..].Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var seconds))
+            {
+                return TimeSpan.FromSeconds(seconds);
+            }
+        }
+
+        return null;
     }
 
     private static ReadOnlySpan<char> SkipPastBlankLine(ReadOnlySpan<char> text)

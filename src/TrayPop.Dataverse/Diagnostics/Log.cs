@@ -34,4 +34,19 @@ internal static partial class Log
 
     [LoggerMessage(309, LogLevel.Information, "Dataverse answers again: requests go through")]
     public static partial void CircuitClosed(ILogger logger);
+
+    [LoggerMessage(310, LogLevel.Information, "Callers are looked up with the {Strategy} strategy: {Reason}")]
+    public static partial void StrategyChosen(ILogger logger, TrayPop.Core.Lookup.LookupStrategy strategy, string reason);
+
+    [LoggerMessage(311, LogLevel.Warning, "The phone-key table answered 404: asking again whether it exists, and looking this caller up by pattern")]
+    public static partial void KeyTableGone(ILogger logger);
+
+    [LoggerMessage(312, LogLevel.Information, "Index sync of {Entity}: {Rows} rows read, {Upserts} keys written, {Deletes} keys removed")]
+    public static partial void IndexSynced(ILogger logger, string entity, long rows, long upserts, long deletes);
+
+    [LoggerMessage(313, LogLevel.Warning, "The change-tracking link of {Entity} was refused ({Reason}): reading the whole table again")]
+    public static partial void DeltaExpired(ILogger logger, string entity, string reason);
+
+    [LoggerMessage(314, LogLevel.Warning, "Index sync failed; trying again in {Interval}: {Reason}")]
+    public static partial void IndexSyncFailed(ILogger logger, TimeSpan interval, string reason);
 }

@@ -1,9 +1,10 @@
+using System.Net;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
-using TrayPop.Dataverse;
-using TrayPop.Core.Phones;
-
 using TrayPop.Core.Lookup;
+using TrayPop.Core.Phones;
+using TrayPop.Core.Pop;
+using TrayPop.Dataverse.Batch;
 
 namespace TrayPop.Dataverse.Lookup;
 
@@ -11,8 +12,16 @@ namespace TrayPop.Dataverse.Lookup;
 /// Finds the records that carry a caller's number: one Dataverse round trip for every configured table
 /// (a <c>$batch</c>), candidates found server-side by pattern and by the number's usual renderings, each
 /// confirmed here by full-number equality so a number that merely shares digits never opens the wrong customer.
+/// A part that failed (throttled, timed out) never discards the parts that answered; a throttled part is asked
+/// again alone after its Retry-After when that still fits the pop budget.
 /// </summary>
-internal sealed class PhoneLookup(DataverseClient client, CallerIdParser parser, StoredNumberMatcher matcher, IOptions<LookupOptions> options) : ICallerLookup
+internal sealed class PhoneLookup(
+    DataverseClient client,
+    CallerIdParser parser,
+    StoredNumberMatcher matcher,
+    IOptions<LookupOptions> options,
+    IOptions<PopOptions> pop,
+    TimeProvider time) : ICallerLookup
 {
     private readonly LookupOptions _options = options.Value;
 
@@ -29,21 +38,69 @@ internal sealed class PhoneLookup(DataverseClient client, CallerIdParser parser,
         var entities = _options.EffectiveEntities;
         var queries = LookupQueries.For(entities, callerId, _options.MaxCandidates);
         var queriesPerEntity = queries.Count / entities.Count;
-        var rows = queries.Count == 1
-            ? [await client.QueryAsync(queries[0], cancellationToken)]
-            : await client.QueryBatchAsync(queries, cancellationToken);
-
-        for (var i = 0; i < entities.Count; i++)
+        if (queries.Count == 1)
         {
-            var candidates = rows.Skip(i * queriesPerEntity).Take(queriesPerEntity).SelectMany(r => r);
-            var matches = Confirm(entities[i], candidates, callerId);
-            if (matches.Count > 0)
-            {
-                return LookupResult.From(callerId, matches);
-            }
+            return LookupResult.From(callerId, Confirm(entities[0], await client.QueryAsync(queries[0], cancellationToken), callerId));
         }
 
-        return LookupResult.From(callerId, []);
+        var parts = await AskAsync(queries, cancellationToken);
+        BatchPart? failure = null;
+        for (var i = 0; i < entities.Count; i++)
+        {
+            var own = parts.Skip(i * queriesPerEntity).Take(queriesPerEntity).ToList();
+            var answered = own.Where(p => p.Status == HttpStatusCode.OK).SelectMany(DataverseClient.RowsOf);
+            var matches = Confirm(entities[i], answered, callerId);
+            if (matches.Count > 0)
+            {
+                // Records that carry the number are never wrong, even when a part of this or an earlier table failed.
+                return LookupResult.From(callerId, matches);
+            }
+
+            failure ??= own.FirstOrDefault(p => p.Status != HttpStatusCode.OK);
+        }
+
+        // "Nobody has this number" only when every part answered: otherwise an existing customer would get a new-contact form.
+        return failure is null ? LookupResult.From(callerId, []) : throw ODataError.ToException(failure.Status, failure.Body);
+    }
+
+    /// <summary>The batch's parts; throttled ones asked again (only they) while their Retry-After fits in the pop budget.</summary>
+    private async Task<BatchPart[]> AskAsync(List<string> queries, CancellationToken cancellationToken)
+    {
+        var deadline = time.GetUtcNow() + pop.Value.Budget;
+        var parts = (await client.SendBatchAsync(queries.Select(BatchRequest.Get).ToList(), cancellationToken)).ToArray();
+        while (true)
+        {
+            var throttled = Enumerable.Range(0, parts.Length).Where(i => parts[i].Status == HttpStatusCode.TooManyRequests).ToList();
+            var wait = throttled.Count == 0 ? TimeSpan.Zero : throttled.Max(i => parts[i].RetryAfter ?? TimeSpan.FromSeconds(1));
+            if (throttled.Count == 0 || time.GetUtcNow() + wait >= deadline)
+            {
+                return parts;
+            }
+
+            await Task.Delay(wait, time, cancellationToken);
+            var again = throttled.Select(i => queries[i]).ToList();
+            var answers = again.Count == 1
+                ? [await AskOneAsync(again[0], cancellationToken)]
+                : await client.SendBatchAsync(again.Select(BatchRequest.Get).ToList(), cancellationToken);
+            for (var j = 0; j < throttled.Count; j++)
+            {
+                parts[throttled[j]] = answers[j];
+            }
+        }
+    }
+
+    private async Task<BatchPart> AskOneAsync(string query, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var document = await client.GetDocumentAsync(query, [], cancellationToken);
+            return new BatchPart(HttpStatusCode.OK, document.RootElement.GetRawText());
+        }
+        catch (DataverseException ex) when (ex.StatusCode is { } status)
+        {
+            var error = new { error = new { code = ex.ErrorCode, message = ex.Message } };
+            return new BatchPart(status, JsonSerializer.Serialize(error));
+        }
     }
 
     private List<CrmRecord> Confirm(EntitySearch entity, IEnumerable<JsonElement> rows, CallerId callerId)

@@ -10,6 +10,7 @@ using Polly.CircuitBreaker;
 using Polly.Timeout;
 using TrayPop.Dataverse;
 using TrayPop.Dataverse.Auth;
+using TrayPop.Dataverse.Lookup;
 using TrayPop.Hosting;
 using TrayPop.Intake;
 using TrayPop.Core.Connectivity;
@@ -77,9 +78,42 @@ internal static class CheckVerb
             Console.WriteLine($"              business unit {check.BusinessUnitId}, organisation {check.OrganizationId}");
         }
 
+        if (check.SignedIn)
+        {
+            await DescribeLookupAsync(services, cancellationToken);
+        }
+
         var (port, taken) = await DescribePortAsync(listener.Port, cancellationToken);
         Console.WriteLine($"Listener:     {port}");
         return failed ? StartupErrors.Failed : taken ? StartupErrors.BadConfiguration : 0;
+    }
+
+    /// <summary>Which strategy finds callers, and whether the pattern search would scan tables too large to answer.</summary>
+    private static async Task DescribeLookupAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        var lookup = services.GetRequiredService<StrategyLookup>();
+        var strategy = await lookup.ResolveAsync(cancellationToken);
+        var how = lookup.Configured == Core.Lookup.LookupStrategy.Auto ? $"{strategy} (Auto)" : strategy.ToString();
+        Console.WriteLine($"Lookup:       {how}{(strategy == Core.Lookup.LookupStrategy.Keys ? ": one indexed request per call (tp_phonekeys)" : ": pattern $batch over the configured tables")}");
+        if (strategy != Core.Lookup.LookupStrategy.Pattern)
+        {
+            return;
+        }
+
+        try
+        {
+            var entities = services.GetRequiredService<IOptions<Core.Lookup.LookupOptions>>().Value.EffectiveEntities;
+            var sizes = await services.GetRequiredService<TableSizes>().CountAsync(entities, cancellationToken);
+            foreach (var (entity, rows) in sizes.Where(s => s.Value > TableSizes.ScanLimit))
+            {
+                Console.WriteLine($"              WARNING: {entity} has {rows:N0} rows; a pattern search scans them all and Dataverse will time it out " +
+                    "(0x80048573), so lookups will fail. `traypop index setup` then `traypop index sync` build the phone-key index that fixes it.");
+            }
+        }
+        catch (DataverseException ex)
+        {
+            Console.WriteLine($"              (table sizes unknown: {ex.Message})");
+        }
     }
 
     private static string DescribeMode(DataverseOptions dataverse)

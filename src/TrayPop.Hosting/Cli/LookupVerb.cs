@@ -5,7 +5,7 @@ using TrayPop.Intake;
 using TrayPop.Core.Lookup;
 using TrayPop.Core.Pop;
 
-using TrayPop.Dataverse.Lookup;
+using TrayPop.Core.Phones;
 
 namespace TrayPop.Hosting.Cli;
 
@@ -17,7 +17,8 @@ internal static class LookupVerb
         try
         {
             await using var services = CliServices.Build(TrayPopConfiguration.Build(settings, platform), platform);
-            var result = await services.GetRequiredService<PhoneLookup>().LookupAsync(number, cancellationToken);
+            var callerId = services.GetRequiredService<CallerIdParser>().Parse(number);
+            var result = await services.GetRequiredService<ICallerLookup>().LookupAsync(callerId, cancellationToken);
             var decision = services.GetRequiredService<PopDecider>().Decide(new CallRule { Action = PopAction.OpenRecord }, result);
             var url = decision.Url ?? decision.Notification?.ClickUrl;
             if (json)

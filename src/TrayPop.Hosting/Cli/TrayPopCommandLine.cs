@@ -51,9 +51,23 @@ internal static class TrayPopCommandLine
         var check = new Command("check", "Verify configuration, sign-in (WhoAmI) and the listener port.");
         check.SetAction((_, ct) => CheckVerb.RunAsync(settings, platform, ct));
 
-        var root = new RootCommand("TrayPop: the caller's CRM record on screen before the agent says hello.") { run, demo, pop, lookup, check, noTray };
+        var root = new RootCommand("TrayPop: the caller's CRM record on screen before the agent says hello.") { run, demo, pop, lookup, check, IndexCommand(settings, platform), noTray };
         root.SetAction((parse, ct) => RunVerb.RunAsync(WithTray(settings, parse.GetValue(noTray)), platform, ct));
         return root;
+    }
+
+    /// <summary><c>index setup | sync [--once] | status [--json]</c>: the phone-key index, for an admin or a server.</summary>
+    private static Command IndexCommand(List<string> settings, TrayPopPlatform platform)
+    {
+        var setup = new Command("setup", "Create the phone-key table and its alternate key in Dataverse (idempotent); wait until the key is active.");
+        setup.SetAction((_, ct) => IndexVerb.SetupAsync(settings, platform, ct));
+        var once = new Option<bool>("--once") { Description = "One run, then exit; without it, run every TrayPop:Index:Interval until stopped." };
+        var sync = new Command("sync", "Fill the phone-key index from the lookup tables and keep it current (change tracking).") { once };
+        sync.SetAction((parse, ct) => IndexVerb.SyncAsync(settings, platform, parse.GetValue(once), ct));
+        var json = new Option<bool>("--json") { Description = "Print one JSON object." };
+        var status = new Command("status", "The key table, its key, its rows, the last sync and its lag.") { json };
+        status.SetAction((parse, ct) => IndexVerb.StatusAsync(settings, platform, parse.GetValue(json), ct));
+        return new Command("index", "The phone-key index in Dataverse: setup, sync, status. Run by an admin or a server, not on agents' machines.") { setup, sync, status };
     }
 
     /// <summary>Settings (<c>--TrayPop:Key=Value</c>) go to configuration; everything else is a verb, option or argument.</summary>

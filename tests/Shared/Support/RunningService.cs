@@ -68,6 +68,9 @@ internal sealed class RunningService : IAsyncDisposable
             }
         });
         await app.StartAsync();
+        // Ready means the warm-up has asked its questions (the lookup strategy): counters start from the first call.
+        await app.Services.GetRequiredService<PopPathWarmup>().Warming;
+        crm.ResetCounters();
         return new RunningService(app, crm, port, linePort, launcher, notifier);
     }
 

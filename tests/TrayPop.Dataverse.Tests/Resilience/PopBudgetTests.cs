@@ -94,7 +94,8 @@ public sealed class PopBudgetTests : IAsyncDisposable
             await ReplyAsync(pending);
         }
 
-        Assert.True(service.Crm.ApiRequestCount >= 5, $"{service.Crm.ApiRequestCount} attempts");
+        // The warm-up's question about the phone-key index (answered before the fault) is the circuit's fifth sample.
+        Assert.True(service.Crm.ApiRequestCount >= 4, $"{service.Crm.ApiRequestCount} attempts");
         // Let the lookups still retrying in the background run into the open circuit (well inside its 15 s break).
         for (var step = 0; step < 30; step++)
         {
