@@ -3,17 +3,20 @@ using Microsoft.Extensions.Options;
 using NSubstitute;
 using TrayPop.Core.Calls;
 using TrayPop.Core.Connectivity;
+using TrayPop.Core.Lookup;
 
 namespace TrayPop.Intake.Tests;
 
 public class HealthReportTests
 {
     private readonly IConnectionCheck _connection = Substitute.For<IConnectionCheck>();
+    private readonly ILookupStrategyState _strategy = Substitute.For<ILookupStrategyState>();
 
     public HealthReportTests()
     {
         _connection.Organisation.Returns("https://contoso.crm.dynamics.com");
         _connection.SignInMode.Returns("Interactive");
+        _strategy.Index.Returns("keys");
     }
 
     [Fact]
@@ -29,6 +32,7 @@ public class HealthReportTests
         Assert.True(body.GetProperty("crm").GetProperty("reachable").GetBoolean());
         Assert.Equal("6f4d6fcb-0000-0000-0000-000000000002", body.GetProperty("crm").GetProperty("userId").GetString());
         Assert.Equal("https://contoso.crm.dynamics.com", body.GetProperty("crm").GetProperty("url").GetString());
+        Assert.Equal("keys", body.GetProperty("index").GetString());
     }
 
     [Fact]
@@ -46,7 +50,7 @@ public class HealthReportTests
 
     private async Task<JsonElement> AnswerAsync()
     {
-        var report = new HealthReport(_connection, Options.Create(new ListenerOptions { ConfiguredPort = 47470, ConfiguredLinePort = 47471 }), new PopSwitch());
+        var report = new HealthReport(_connection, Options.Create(new ListenerOptions { ConfiguredPort = 47470, ConfiguredLinePort = 47471 }), new PopSwitch(), _strategy);
         var response = await report.AnswerAsync(CancellationToken.None);
         return JsonDocument.Parse(response.Body).RootElement.Clone();
     }
