@@ -1,7 +1,7 @@
 namespace TrayPop.Dataverse;
 
 /// <summary>How TrayPop signs in to Dataverse.</summary>
-public enum DataverseAuthMode
+internal enum DataverseAuthMode
 {
     /// <summary>The agent's own account through MSAL: silent first (Windows broker where available), the system browser otherwise.</summary>
     Interactive,

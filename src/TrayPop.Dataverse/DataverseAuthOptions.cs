@@ -1,7 +1,7 @@
 namespace TrayPop.Dataverse;
 
 /// <summary>Settings under <c>TrayPop:Dataverse:Auth</c>. Secrets here (Token, ClientSecret, Password) are never logged or printed.</summary>
-public sealed class DataverseAuthOptions
+internal sealed class DataverseAuthOptions
 {
     /// <summary>Microsoft's sample public client (redirect <c>http://localhost</c>): good for a trial, production registers its own app.</summary>
     public const string SampleClientId = "51f81489-12ee-4a9e-aaae-a2591f45987d";

@@ -3,7 +3,7 @@ using System.Net;
 namespace TrayPop.Dataverse;
 
 /// <summary>Dataverse answered with an error (its OData error body), or could not be reached.</summary>
-public sealed class DataverseException : Exception
+internal sealed class DataverseException : Exception
 {
     public DataverseException()
     {

@@ -1,7 +1,7 @@
 namespace TrayPop.Dataverse;
 
 /// <summary>Settings under <c>TrayPop:Dataverse</c>.</summary>
-public sealed class DataverseOptions
+internal sealed class DataverseOptions
 {
     public const string Section = "TrayPop:Dataverse";
 

@@ -7,7 +7,7 @@ namespace TrayPop.Hosting;
 /// (machine settings and policy on Windows), environment variables (<c>TrayPop__Listener__Port</c>), then
 /// <c>--TrayPop:Key=Value</c> on the command line.
 /// </summary>
-public static class TrayPopConfiguration
+internal static class TrayPopConfiguration
 {
     public static IConfigurationBuilder AddTrayPopSources(this IConfigurationBuilder builder, IReadOnlyList<string> commandLine, TrayPopPlatform platform)
     {

@@ -9,7 +9,7 @@ using TrayPop.Core.Pop;
 namespace TrayPop.Hosting;
 
 /// <summary>Builds the running service: a Generic Host with the HTTP intake on loopback, the line protocol, the pipeline.</summary>
-public static class TrayPopHost
+internal static class TrayPopHost
 {
     public static IHost Build(IReadOnlyList<string> commandLine, TrayPopPlatform platform, bool console = true, Action<IServiceCollection>? overrides = null)
     {

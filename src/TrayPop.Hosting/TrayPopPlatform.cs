@@ -4,7 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace TrayPop.Hosting;
 
 /// <summary>What a platform host adds to the core: configuration sources (the registry on Windows) and services (tray, notifier, launcher).</summary>
-public sealed class TrayPopPlatform
+internal sealed class TrayPopPlatform
 {
     /// <summary>Sources added above appsettings.json and below environment variables and the command line.</summary>
     public Action<IConfigurationBuilder>? AddConfiguration { get; init; }

@@ -15,7 +15,7 @@ using TrayPop.Hosting.Launching;
 namespace TrayPop.Hosting;
 
 /// <summary>The composition root of everything platform-neutral; platforms add their launcher, notifier and tray on top.</summary>
-public static class TrayPopServices
+internal static class TrayPopServices
 {
     public static IServiceCollection AddTrayPopCore(this IServiceCollection services)
     {

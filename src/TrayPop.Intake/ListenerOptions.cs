@@ -3,7 +3,7 @@ using Microsoft.Extensions.Configuration;
 namespace TrayPop.Intake;
 
 /// <summary>Settings under <c>TrayPop:Listener</c>. Every listener binds to loopback only, whatever is configured.</summary>
-public sealed class ListenerOptions
+internal sealed class ListenerOptions
 {
     public const string Section = "TrayPop:Listener";
 

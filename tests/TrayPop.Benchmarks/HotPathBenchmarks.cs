@@ -33,13 +33,13 @@ public class HotPathBenchmarks
     }
 
     [Benchmark]
-    public CallEvent? DecodeJsonEvent() => CallEventDecoder.FromJson(_json).Event;
+    public object? DecodeJsonEvent() => CallEventDecoder.FromJson(_json).Event;
 
     [Benchmark]
-    public CallerId ParseSipCallerId() => _parser.Parse("\"Jane Doe\" <sip:+14255550101@pbx.example;user=phone>");
+    public object? ParseSipCallerId() => _parser.Parse("\"Jane Doe\" <sip:+14255550101@pbx.example;user=phone>");
 
     [Benchmark]
-    public CallerId ParseNationalCallerId() => _parser.Parse("(425) 555-0101");
+    public object? ParseNationalCallerId() => _parser.Parse("(425) 555-0101");
 
     /// <summary>Confirming the candidates of one typical lookup: three stored formats, one the same number.</summary>
     [Benchmark]
@@ -60,5 +60,5 @@ public class HotPathBenchmarks
     public Uri BuildNewContactUrl() => _urls.NewRecord(_caller);
 
     [Benchmark]
-    public PopDecision DecidePop() => _decider.Decide(_rule, _match);
+    public object? DecidePop() => _decider.Decide(_rule, _match);
 }

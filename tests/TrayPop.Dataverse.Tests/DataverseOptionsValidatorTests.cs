@@ -25,8 +25,8 @@ public sealed class DataverseOptionsValidatorTests
     [Theory]
     [InlineData(DataverseAuthMode.Interactive)]
     [InlineData(DataverseAuthMode.DeviceCode)]
-    public void PublicClient_ClientIdNotAGuid_NamesTheKey(DataverseAuthMode mode) =>
-        Assert.Contains(Failures(new DataverseAuthOptions { Mode = mode, ClientId = "my-app" }), f => f.StartsWith("TrayPop:Dataverse:Auth:ClientId must be", StringComparison.Ordinal));
+    public void PublicClient_ClientIdNotAGuid_NamesTheKey(object mode) =>
+        Assert.Contains(Failures(new DataverseAuthOptions { Mode = (DataverseAuthMode)mode, ClientId = "my-app" }), f => f.StartsWith("TrayPop:Dataverse:Auth:ClientId must be", StringComparison.Ordinal));
 
     [Theory]
     [InlineData("contoso")]

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Reflection;
 using System.Net;
 using System.Net.Sockets;
 using Microsoft.Extensions.Options;
@@ -15,7 +16,8 @@ var idleSeconds = Option("--idle-seconds", 60);
 var popRuns = Option("--pop-runs", 30);
 var bin = AppContext.BaseDirectory;
 var work = Directory.CreateTempSubdirectory("traypop-harness-").FullName;
-var built = Path.Combine(bin, OperatingSystem.IsWindows() ? "traypop.exe" : "traypop");
+var builtFolder = typeof(Percentiles).Assembly.GetCustomAttributes<System.Reflection.AssemblyMetadataAttribute>().Single(a => a.Key == "TrayPopBuild").Value!;
+var built = Path.Combine(builtFolder, OperatingSystem.IsWindows() ? "traypop.exe" : "traypop");
 var traypop = OptionText("--traypop") ?? await Publish.ReadyToRunAsync(work);
 var crmPort = FreePort.Next();
 var crmUrl = new Uri($"http://127.0.0.1:{crmPort}/");

@@ -36,11 +36,11 @@ public class CallEventDecoderTests
     [InlineData("internal", CallType.Internal)]
     [InlineData("dialer", CallType.Predictive)]
     [InlineData("predictive", CallType.Predictive)]
-    public void Validate_AcceptsTypeNamesAndAliases(string type, CallType expected)
+    public void Validate_AcceptsTypeNamesAndAliases(string type, object expected)
     {
         var result = CallEventDecoder.Validate(new CallEventFields("4255550101", type, null, null, null, null));
 
-        Assert.Equal(expected, result.Event!.Type);
+        Assert.Equal((CallType)expected, result.Event!.Type);
     }
 
     [Theory]
@@ -48,11 +48,11 @@ public class CallEventDecoderTests
     [InlineData("answer", CallPhase.Answer)]
     [InlineData("hangup", CallPhase.End)]
     [InlineData("", CallPhase.Now)]
-    public void Validate_AcceptsPhaseNamesAndAliases(string phase, CallPhase expected)
+    public void Validate_AcceptsPhaseNamesAndAliases(string phase, object expected)
     {
         var result = CallEventDecoder.Validate(new CallEventFields("4255550101", null, phase, null, null, null));
 
-        Assert.Equal(expected, result.Event!.Phase);
+        Assert.Equal((CallPhase)expected, result.Event!.Phase);
     }
 
     [Theory]

@@ -7,7 +7,7 @@ namespace TrayPop.Core.Calls;
 /// <param name="CallId">The softphone's id for the call, when it has one.</param>
 /// <param name="AgentExtension">The agent's own extension, when given.</param>
 /// <param name="DisplayName">The caller's display name, when given.</param>
-public sealed record CallEvent(
+internal sealed record CallEvent(
     string Number,
     CallType Type = CallType.Inbound,
     CallPhase Phase = CallPhase.Now,

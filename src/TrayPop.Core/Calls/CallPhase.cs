@@ -1,7 +1,7 @@
 namespace TrayPop.Core.Calls;
 
 /// <summary>The moment of the call an event reports; <see cref="Now"/> is an event without a phase ("act now").</summary>
-public enum CallPhase
+internal enum CallPhase
 {
     Now,
     Ring,

@@ -1,7 +1,7 @@
 namespace TrayPop.Core.Calls;
 
 /// <summary>Who placed the call, as the softphone reports it. A missing type means inbound.</summary>
-public enum CallType
+internal enum CallType
 {
     Inbound,
     Outbound,

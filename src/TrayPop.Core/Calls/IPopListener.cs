@@ -1,7 +1,7 @@
 namespace TrayPop.Core.Calls;
 
 /// <summary>Told about every handled call event (the tray's recent-calls list, the journal).</summary>
-public interface IPopListener
+internal interface IPopListener
 {
     void OnHandled(PopReport report);
 }

@@ -4,4 +4,4 @@ namespace TrayPop.Core.Calls;
 
 /// <summary>What the pipeline did with one call event, as replied to the softphone.</summary>
 /// <param name="ToShow">From the event's arrival to the launcher or notifier being called, when something was shown.</param>
-public sealed record PopReport(CallEvent Event, PopStatus Status, PopDecision? Decision, string? Reason = null, TimeSpan? ToShow = null);
+internal sealed record PopReport(CallEvent Event, PopStatus Status, PopDecision? Decision, string? Reason = null, TimeSpan? ToShow = null);

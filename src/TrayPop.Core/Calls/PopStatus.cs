@@ -1,7 +1,7 @@
 namespace TrayPop.Core.Calls;
 
 /// <summary>What became of one call event.</summary>
-public enum PopStatus
+internal enum PopStatus
 {
     /// <summary>Something was shown: a page opened, a notification, or both.</summary>
     Popped,

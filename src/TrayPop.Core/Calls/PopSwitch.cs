@@ -1,7 +1,7 @@
 namespace TrayPop.Core.Calls;
 
 /// <summary>The agent's Pause/Resume: while paused, calls are still tracked and listed but nothing opens.</summary>
-public sealed class PopSwitch
+internal sealed class PopSwitch
 {
     private volatile bool _paused;
 

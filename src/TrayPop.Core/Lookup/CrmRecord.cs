@@ -2,4 +2,4 @@ namespace TrayPop.Core.Lookup;
 
 /// <summary>A record that carries the caller's number.</summary>
 /// <param name="Entity">Logical name: <c>contact</c>, <c>account</c>, <c>lead</c>.</param>
-public sealed record CrmRecord(string Entity, Guid Id, string Name);
+internal sealed record CrmRecord(string Entity, Guid Id, string Name);

@@ -1,7 +1,7 @@
 namespace TrayPop.Core.Lookup;
 
 /// <summary>One table searched for the caller's number, in the order configured under <c>TrayPop:Lookup:Entities</c>.</summary>
-public sealed class EntitySearch
+internal sealed class EntitySearch
 {
     /// <summary>Logical name, e.g. <c>contact</c>.</summary>
     public string Name { get; set; } = "";

@@ -1,7 +1,7 @@
 namespace TrayPop.Core.Lookup;
 
 /// <summary>Settings under <c>TrayPop:Lookup</c>.</summary>
-public sealed class LookupOptions
+internal sealed class LookupOptions
 {
     public const string Section = "TrayPop:Lookup";
 

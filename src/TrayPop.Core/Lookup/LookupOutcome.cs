@@ -1,7 +1,7 @@
 namespace TrayPop.Core.Lookup;
 
 /// <summary>What a lookup found for a caller id.</summary>
-public enum LookupOutcome
+internal enum LookupOutcome
 {
     /// <summary>Exactly one record in the first entity that had any.</summary>
     Match,

@@ -3,7 +3,7 @@ using TrayPop.Core.Phones;
 namespace TrayPop.Core.Lookup;
 
 /// <summary>The outcome of one lookup, with the caller id as understood and every confirmed match.</summary>
-public sealed record LookupResult(LookupOutcome Outcome, CallerId CallerId, IReadOnlyList<CrmRecord> Matches)
+internal sealed record LookupResult(LookupOutcome Outcome, CallerId CallerId, IReadOnlyList<CrmRecord> Matches)
 {
     public static LookupResult From(CallerId callerId, IReadOnlyList<CrmRecord> matches) => new(
         matches.Count switch

@@ -1,7 +1,7 @@
 namespace TrayPop.Core.Phones;
 
 /// <summary>What a caller id turned out to be.</summary>
-public enum CallerIdKind
+internal enum CallerIdKind
 {
     /// <summary>A dialable number, known in E.164.</summary>
     Number,

@@ -1,7 +1,7 @@
 namespace TrayPop.Core.Phones;
 
 /// <summary>Settings under <c>TrayPop:Phone</c>.</summary>
-public sealed class PhoneOptions
+internal sealed class PhoneOptions
 {
     public const string Section = "TrayPop:Phone";
 

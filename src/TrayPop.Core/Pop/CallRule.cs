@@ -3,7 +3,7 @@ using TrayPop.Core.Calls;
 namespace TrayPop.Core.Pop;
 
 /// <summary>What to do for one call type, and at which moment of the call.</summary>
-public sealed class CallRule
+internal sealed class CallRule
 {
     public PopAction Action { get; set; } = PopAction.OpenRecord;
 

@@ -6,7 +6,7 @@ namespace TrayPop.Core.Pop;
 /// One rule per call type (<c>TrayPop:Pop:Rules:Inbound</c>…). The defaults follow what agents expect:
 /// a queue call that rings ten agents opens a record only for the one who answers; internal calls pop nothing.
 /// </summary>
-public sealed class CallRules
+internal sealed class CallRules
 {
     public CallRule Inbound { get; set; } = new() { Action = PopAction.OpenRecord, When = CallPhase.Answer };
 

@@ -1,7 +1,7 @@
 namespace TrayPop.Core.Pop;
 
 /// <summary>What several matching records get.</summary>
-public enum MultipleMatchesAction
+internal enum MultipleMatchesAction
 {
     /// <summary>Open the CRM search page for the number.</summary>
     Search,

@@ -1,7 +1,7 @@
 namespace TrayPop.Core.Pop;
 
 /// <summary>What a call type's rule does when it acts.</summary>
-public enum PopAction
+internal enum PopAction
 {
     /// <summary>Open the matched record; without one, what <see cref="PopOptions"/> says for none, several or withheld.</summary>
     OpenRecord,

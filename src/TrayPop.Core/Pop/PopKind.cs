@@ -1,7 +1,7 @@
 namespace TrayPop.Core.Pop;
 
 /// <summary>What a pop decision opens, in the words reported back to the softphone.</summary>
-public enum PopKind
+internal enum PopKind
 {
     OpenRecord,
     NewContactForm,

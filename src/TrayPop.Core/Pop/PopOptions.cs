@@ -1,7 +1,7 @@
 namespace TrayPop.Core.Pop;
 
 /// <summary>Settings under <c>TrayPop:Pop</c>.</summary>
-public sealed class PopOptions
+internal sealed class PopOptions
 {
     public const string Section = "TrayPop:Pop";
 

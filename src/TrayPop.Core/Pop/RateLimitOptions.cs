@@ -1,7 +1,7 @@
 namespace TrayPop.Core.Pop;
 
 /// <summary>At most <see cref="Pops"/> pops <see cref="Per"/> period, so a burst of events cannot open a stack of tabs.</summary>
-public sealed class RateLimitOptions
+internal sealed class RateLimitOptions
 {
     public int Pops { get; set; } = 5;
 

@@ -1,7 +1,7 @@
 namespace TrayPop.Core.Pop;
 
 /// <summary>What an unknown caller gets.</summary>
-public enum UnknownCallerAction
+internal enum UnknownCallerAction
 {
     /// <summary>Open the new-contact form pre-filled with the number (headless default).</summary>
     NewContactForm,

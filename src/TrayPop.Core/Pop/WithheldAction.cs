@@ -1,7 +1,7 @@
 namespace TrayPop.Core.Pop;
 
 /// <summary>What a call with a withheld number gets.</summary>
-public enum WithheldAction
+internal enum WithheldAction
 {
     Nothing,
 

@@ -4,7 +4,7 @@ namespace TrayPop.Dataverse.Auth;
 /// The window the Windows broker (WAM) parents its sign-in dialog to. A platform with a window registers one;
 /// without it the broker has no parent to show a dialog on, and TrayPop signs in through the system browser instead.
 /// </summary>
-public interface ISignInWindow
+internal interface ISignInWindow
 {
     IntPtr Handle { get; }
 }

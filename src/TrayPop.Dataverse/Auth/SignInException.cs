@@ -1,7 +1,7 @@
 namespace TrayPop.Dataverse.Auth;
 
 /// <summary>Signing in failed before Dataverse was asked anything (the token endpoint refused, the user cancelled, no account).</summary>
-public sealed class SignInException : Exception
+internal sealed class SignInException : Exception
 {
     public SignInException()
     {

@@ -8,7 +8,7 @@ namespace TrayPop.Hosting.Cli;
 /// The verbs of <c>traypop</c> (and of the Windows TrayPop.exe): run (default), demo, pop, lookup, check.
 /// Settings may follow any verb as <c>--TrayPop:Key=Value</c>.
 /// </summary>
-public static class TrayPopCommandLine
+internal static class TrayPopCommandLine
 {
     public static Task<int> RunAsync(string[] args, TrayPopPlatform platform, CancellationToken cancellationToken = default)
     {

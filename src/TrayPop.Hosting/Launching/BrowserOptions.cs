@@ -1,7 +1,7 @@
 namespace TrayPop.Hosting.Launching;
 
 /// <summary>Settings under <c>TrayPop:Browser</c>.</summary>
-public sealed class BrowserOptions
+internal sealed class BrowserOptions
 {
     public const string Section = "TrayPop:Browser";
 

@@ -81,14 +81,21 @@ public sealed class PhoneRobustnessTests
 
     [Theory]
     [MemberData(nameof(NastyInputs))]
-    public void IsSameNumber_WhenStoredIsNasty_NeverThrows(string stored)
+    public void IsSameNumber_WhenStoredIsNasty_NeverThrowsAndNeverMatchesWhatItDoesNotHold(string stored)
     {
         var matcher = PhoneTestServices.Matcher("GB");
         var parser = PhoneTestServices.Parser("GB");
+        var digits = new string([.. stored.Where(char.IsAsciiDigit)]);
 
-        _ = matcher.IsSameNumber(parser.Parse("+442079460958"), stored);
-        _ = matcher.IsSameNumber(parser.Parse("Reception"), stored);
-        _ = matcher.IsSameNumber(CallerId.Withheld, stored);
+        // A real caller matches only a stored value that holds its national number's digits.
+        if (matcher.IsSameNumber(parser.Parse("+442079460958"), stored))
+        {
+            Assert.Contains("2079460958", digits, StringComparison.Ordinal);
+        }
+
+        // Nobody matches a caller without a number.
+        Assert.False(matcher.IsSameNumber(parser.Parse("Reception"), stored));
+        Assert.False(matcher.IsSameNumber(CallerId.Withheld, stored));
         _ = matcher.IsSameNumber(parser.Parse(stored), stored);
     }
 }

@@ -81,11 +81,11 @@ public class PopDeciderTests
     [InlineData(PopAction.Search, PopKind.Search)]
     [InlineData(PopAction.Nothing, PopKind.Nothing)]
     [InlineData(PopAction.Notify, PopKind.Notify)]
-    public void Decide_FixedActions_IgnoreTheMatch(PopAction action, PopKind expected)
+    public void Decide_FixedActions_IgnoreTheMatch(object action, object expected)
     {
-        var decision = TestOptions.Decider().Decide(new CallRule { Action = action }, Callers.Found(Callers.Jane));
+        var decision = TestOptions.Decider().Decide(new CallRule { Action = (PopAction)action }, Callers.Found(Callers.Jane));
 
-        Assert.Equal(expected, decision.Kind);
+        Assert.Equal((PopKind)expected, decision.Kind);
     }
 
     [Fact]

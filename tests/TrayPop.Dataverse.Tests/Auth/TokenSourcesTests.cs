@@ -52,9 +52,9 @@ public sealed class TokenSourcesTests
     [Theory]
     [InlineData(DataverseAuthMode.Interactive)]
     [InlineData(DataverseAuthMode.DeviceCode)]
-    public void PublicClientModes_AreMsal_ForUserImpersonation(DataverseAuthMode mode)
+    public void PublicClientModes_AreMsal_ForUserImpersonation(object mode)
     {
-        using var services = Services(new DataverseAuthOptions { Mode = mode, PersistTokenCache = false });
+        using var services = Services(new DataverseAuthOptions { Mode = (DataverseAuthMode)mode, PersistTokenCache = false });
         var source = Assert.IsType<CachingTokenSource>(services.GetRequiredService<IAccessTokenSource>());
         var msal = Assert.IsType<MsalPublicClientAcquirer>(source.Acquirer);
 
@@ -121,9 +121,9 @@ public sealed class TokenSourcesTests
     [Theory]
     [InlineData(DataverseAuthMode.None)]
     [InlineData(DataverseAuthMode.Token)]
-    public void OtherModes_SendNoWindowsCredentials(DataverseAuthMode mode)
+    public void OtherModes_SendNoWindowsCredentials(object mode)
     {
-        using var services = Services(new DataverseAuthOptions { Mode = mode, Token = "t" });
+        using var services = Services(new DataverseAuthOptions { Mode = (DataverseAuthMode)mode, Token = "t" });
         var handler = services.GetRequiredService<IHttpMessageHandlerFactory>().CreateHandler(nameof(DataverseClient));
 
         Assert.Null(Primary(handler).Credentials);

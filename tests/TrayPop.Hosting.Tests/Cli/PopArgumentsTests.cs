@@ -7,29 +7,29 @@ namespace TrayPop.Hosting.Tests.Cli;
 
 public class PopArgumentsTests
 {
-    public static TheoryData<string[], CallEvent> Plain => new()
+    public static TheoryData<string[], object> Plain => new()
     {
-        { ["pop", "+14255550101"], new("+14255550101") },
-        { ["pop", "--type", "outbound", "+14255550101"], new("+14255550101", CallType.Outbound) },
-        { ["pop", "--type=Outbound", "+14255550101"], new("+14255550101", CallType.Outbound) },
-        { ["pop", "--type:PREDICTIVE", "+14255550101"], new("+14255550101", CallType.Predictive) },
-        { ["pop", "--phase", "answer", "+14255550101"], new("+14255550101", Phase: CallPhase.Answer) },
-        { ["pop", "--phase=ring", "+14255550101"], new("+14255550101", Phase: CallPhase.Ring) },
-        { ["pop", "--phase", "now", "+14255550101"], new("+14255550101") },
-        { ["pop", "--call-id", "c-17", "+14255550101"], new("+14255550101", CallId: "c-17") },
-        { ["pop", "--call-id=a=b:c", "+14255550101"], new("+14255550101", CallId: "a=b:c") },
-        { ["pop", "--call-id:x", "+14255550101"], new("+14255550101", CallId: "x") },
+        { ["pop", "+14255550101"], new CallEvent("+14255550101") },
+        { ["pop", "--type", "outbound", "+14255550101"], new CallEvent("+14255550101", CallType.Outbound) },
+        { ["pop", "--type=Outbound", "+14255550101"], new CallEvent("+14255550101", CallType.Outbound) },
+        { ["pop", "--type:PREDICTIVE", "+14255550101"], new CallEvent("+14255550101", CallType.Predictive) },
+        { ["pop", "--phase", "answer", "+14255550101"], new CallEvent("+14255550101", Phase: CallPhase.Answer) },
+        { ["pop", "--phase=ring", "+14255550101"], new CallEvent("+14255550101", Phase: CallPhase.Ring) },
+        { ["pop", "--phase", "now", "+14255550101"], new CallEvent("+14255550101") },
+        { ["pop", "--call-id", "c-17", "+14255550101"], new CallEvent("+14255550101", CallId: "c-17") },
+        { ["pop", "--call-id=a=b:c", "+14255550101"], new CallEvent("+14255550101", CallId: "a=b:c") },
+        { ["pop", "--call-id:x", "+14255550101"], new CallEvent("+14255550101", CallId: "x") },
         {
             ["pop", "--phase", "end", "--call-id", "9", "--type", "internal", "+1", "425", "555", "0101"],
-            new("+1 425 555 0101", CallType.Internal, CallPhase.End, "9")
+            new CallEvent("+1 425 555 0101", CallType.Internal, CallPhase.End, "9")
         },
         // MicroSIP appends the remote party; a name-addr arrives split on its spaces.
-        { ["pop", "--phase", "answer", "\"Jane", "Doe\"", "<sip:4255550101@10.1.2.3>"], new("\"Jane Doe\" <sip:4255550101@10.1.2.3>", Phase: CallPhase.Answer) },
-        { ["pop", "sip:+14255550101@pbx;user=phone"], new("sip:+14255550101@pbx;user=phone") },
-        { ["pop", "Zoë", "Ülker"], new("Zoë Ülker") },
-        { ["pop", "pop", "run"], new("pop run") },
-        { ["pop", "--call-id", "", "+14255550101"], new("+14255550101", CallId: "") },
-        { ["pop", ""], new("") },
+        { ["pop", "--phase", "answer", "\"Jane", "Doe\"", "<sip:4255550101@10.1.2.3>"], new CallEvent("\"Jane Doe\" <sip:4255550101@10.1.2.3>", Phase: CallPhase.Answer) },
+        { ["pop", "sip:+14255550101@pbx;user=phone"], new CallEvent("sip:+14255550101@pbx;user=phone") },
+        { ["pop", "Zoë", "Ülker"], new CallEvent("Zoë Ülker") },
+        { ["pop", "pop", "run"], new CallEvent("pop run") },
+        { ["pop", "--call-id", "", "+14255550101"], new CallEvent("+14255550101", CallId: "") },
+        { ["pop", ""], new CallEvent("") },
     };
 
     public static TheoryData<string[]> FallBack => new()
@@ -69,14 +69,14 @@ public class PopArgumentsTests
 
     [Theory]
     [MemberData(nameof(Plain))]
-    public void Parse_PlainArguments_ReadTheEvent(string[] verbs, CallEvent expected)
+    public void Parse_PlainArguments_ReadTheEvent(string[] verbs, object expected)
     {
         Assert.Equal(expected, PopArguments.Parse(verbs));
     }
 
     [Theory]
     [MemberData(nameof(Plain))]
-    public void Parse_PlainArguments_MeanWhatTheyMeanToSystemCommandLine(string[] verbs, CallEvent expected)
+    public void Parse_PlainArguments_MeanWhatTheyMeanToSystemCommandLine(string[] verbs, object expected)
     {
         var parsed = TrayPopCommandLine.Create([], TrayPopPlatform.Headless).Parse(verbs);
 

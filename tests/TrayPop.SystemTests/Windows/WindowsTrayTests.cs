@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using DataverseEmulator;
 using TrayPop.SystemTests.Support;
 using TrayPop.Testing;
 
@@ -29,11 +30,15 @@ public sealed class WindowsTrayTests(ITestOutputHelper output)
         await using var desktop = await WineDesktop.StartAsync();
         var log = new OutputLog();
         var port = FreePort.Next();
+        // The emulator is a development tool the Windows build never carries: it runs here, on this side of Wine's loopback.
+        await using var crm = await EmulatorServer.StartAsync(EmulatorSeed.Sample);
+        string[] Run(int listenerPort) =>
+            ["run", $"--TrayPop:Dataverse:Url={crm.BaseUri.AbsoluteUri.TrimEnd('/')}", "--TrayPop:Dataverse:Auth:Mode=None", $"--TrayPop:Listener:Port={listenerPort}"];
 
         try
         {
             // The desktop owns (and disposes) the processes it starts.
-            var tray = desktop.StartWine(exe, ["demo", $"--TrayPop:Listener:Port={port}"], log);
+            var tray = desktop.StartWine(exe, Run(port), log);
 
             // The icon is up, in the Ready colour (green).
             var trayWindow = await Eventually.Get(async () => await desktop.FindWindowAsync(WineTrayTitle) is { } r ? (object)r : null, "the Wine tray window");
@@ -66,7 +71,7 @@ public sealed class WindowsTrayTests(ITestOutputHelper output)
             await Eventually.True(() => Task.FromResult(log.Contains("Connection check at start: Reachable")), "the WhoAmI at start");
 
             // One TrayPop per session: a scripted second start (a verb, settings) exits at once and leaves the first alone.
-            var second = desktop.StartWine(exe, ["demo", $"--TrayPop:Listener:Port={FreePort.Next()}"], new OutputLog());
+            var second = desktop.StartWine(exe, Run(FreePort.Next()), new OutputLog());
             await Eventually.True(() => second.HasExited, "the second start to exit");
             Assert.Equal(0, second.ExitCode);
             Assert.False(tray.HasExited);

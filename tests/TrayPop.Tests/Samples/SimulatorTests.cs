@@ -86,7 +86,7 @@ public sealed class SimulatorTests : IAsyncLifetime
             WorkingDirectory = root,
         };
         string[] args = [Path.Combine(root, "samples", "softphones", "simulate_calls.py"), "--channel", channel,
-            "--port", $"{port}", "--line-port", $"{linePort}", "--traypop", $"dotnet \"{Path.Combine(AppContext.BaseDirectory, "traypop.dll")}\""];
+            "--port", $"{port}", "--line-port", $"{linePort}", "--traypop", $"dotnet \"{BuiltTrayPop.Dll}\""];
         foreach (var arg in args)
         {
             info.ArgumentList.Add(arg);

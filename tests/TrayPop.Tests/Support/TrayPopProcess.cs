@@ -29,7 +29,7 @@ internal sealed class TrayPopProcess : IDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "traypop.dll"));
+        info.ArgumentList.Add(BuiltTrayPop.Dll);
         foreach (var arg in args)
         {
             info.ArgumentList.Add(arg);
