@@ -231,8 +231,8 @@ class LineChannel:
 class CommandChannel:
     """`traypop pop …`, as MicroSIP, Jitsi or a script runs it: the number comes last."""
 
-    def __init__(self, traypop: str, port: int):
-        self.command, self.port = shlex.split(traypop), port
+    def __init__(self, traypop: str, line_port: int):
+        self.command, self.line_port = shlex.split(traypop), line_port
 
     def send(self, event: Event) -> Reply:
         args = [*self.command, "pop", "--type", event.type]
@@ -240,7 +240,7 @@ class CommandChannel:
             args += ["--phase", event.phase]
         if event.call_id:
             args += ["--call-id", event.call_id]
-        args += [f"--TrayPop:Listener:Port={self.port}", event.number]
+        args += [f"--TrayPop:Listener:LinePort={self.line_port}", event.number]
         try:
             done = subprocess.run(args, capture_output=True, text=True, timeout=60, check=False)
         except FileNotFoundError as ex:
@@ -265,7 +265,7 @@ def channel_factory(options: argparse.Namespace) -> Callable[[], object]:
         "http-post-form": lambda: HttpChannel(host, port, "form"),
         "pop-url": lambda: PopUrlChannel(host, port),
         "line": lambda: LineChannel(host, options.line_port),
-        "command": lambda: CommandChannel(options.traypop, port),
+        "command": lambda: CommandChannel(options.traypop, options.line_port),
     }[options.channel]
 
 

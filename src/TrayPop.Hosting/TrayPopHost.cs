@@ -26,6 +26,7 @@ internal static class TrayPopHost
         builder.Services.AddSingleton<IntakeGuard>();
         builder.Services.AddSingleton<HttpIntake>();
         builder.Services.AddSingleton<IntakeRouter>();
+        builder.Services.AddSingleton<IHttpHandler>(provider => provider.GetRequiredService<IntakeRouter>());
         builder.Services.AddSingleton<HttpIntakeServer>();
         builder.Services.AddHostedService(provider => provider.GetRequiredService<HttpIntakeServer>());
         builder.Services.AddSingleton<LineIntakeService>();

@@ -12,9 +12,9 @@ namespace TrayPop.Intake;
 /// and methods match as ASP.NET Core routing matched them: case-insensitively, a trailing slash allowed; a known
 /// path with another method is 405 with <c>Allow</c>, anything else 404.
 /// </summary>
-internal sealed class IntakeRouter(IntakeGuard guard, HttpIntake intake, HealthReport health, ILogger<IntakeRouter> logger)
+internal sealed class IntakeRouter(IntakeGuard guard, HttpIntake intake, HealthReport health, ILogger<IntakeRouter> logger) : IHttpHandler
 {
-    public async Task<HttpResponse> RouteAsync(HttpRequest request, CancellationToken cancellationToken)
+    public async Task<HttpResponse> HandleAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         if (guard.Refuse(request) is { } refusal)
         {

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using TrayPop.Core.Calls;
 using TrayPop.Core.Diagnostics;
+using TrayPop.Intake.Listening;
 
 using Log = TrayPop.Intake.Diagnostics.Log;
 
@@ -22,26 +23,27 @@ internal sealed class LineIntakeService(
     ListenerSecret secret,
     RefusalLog refusals,
     TimeProvider time,
-    ILogger<LineIntakeService> logger) : BackgroundService
+    ILogger<LineIntakeService> logger) : BackgroundService, IConnectionHandler
 {
     public const int MaxLineBytes = 4096;
     private const int MaxConnections = 32;
 
-    private readonly SemaphoreSlim _connections = new(MaxConnections, MaxConnections);
-    private TcpListener? _listener;
+    private LoopbackListener? _listener;
 
-    /// <summary>The bound port (useful when configured as an ephemeral port in tests).</summary>
-    public int BoundPort { get; private set; }
+    /// <summary>The bound port (useful when configured as an ephemeral port in tests); 0 when the line is off.</summary>
+    public int BoundPort => _listener is { Endpoints: [var first, ..] } ? first.Port : 0;
+
+    /// <summary>Where the line protocol listens, once started.</summary>
+    public IReadOnlyList<IPEndPoint> Endpoints => _listener?.Endpoints ?? [];
 
     public override Task StartAsync(CancellationToken cancellationToken)
     {
         if (options.Value.LinePort != 0)
         {
             // Bound here, not in ExecuteAsync, so a taken port fails the start with a clear error.
-            _listener = new TcpListener(IPAddress.Loopback, options.Value.LinePort);
-            _listener.Start();
-            BoundPort = ((IPEndPoint)_listener.LocalEndpoint).Port;
-            Log.Listening(logger, $"tcp://127.0.0.1:{BoundPort} (line protocol)");
+            _listener = new LoopbackListener(
+                new LoopbackListenerOptions("line", "tcp", "line protocol", options.Value.LinePort, MaxConnections), this, refusals, time, logger);
+            _listener.Bind();
         }
 
         return base.StartAsync(cancellationToken);
@@ -49,84 +51,52 @@ internal sealed class LineIntakeService(
 
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
-        // Cancel the accept loop first, so closing the socket under it is never mistaken for a failure.
+        // Cancel the accept loops first, so closing the sockets under them is never mistaken for a failure.
         await base.StopAsync(cancellationToken);
-        _listener?.Stop();
+        if (_listener is not null)
+        {
+            await _listener.StopAsync(cancellationToken);
+        }
     }
 
     public override void Dispose()
     {
-        _listener?.Dispose();
-        _connections.Dispose();
+        _listener?.DisposeAsync().AsTask().GetAwaiter().GetResult();
         base.Dispose();
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) => _listener?.RunAsync(stoppingToken) ?? Task.CompletedTask;
+
+    /// <summary>Told why in one error line, then closed.</summary>
+    async Task IConnectionHandler.RefuseAsync(Socket socket, string reason, CancellationToken stopping)
     {
-        if (_listener is null)
-        {
-            return;
-        }
-
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            TcpClient client;
-            try
-            {
-                client = await _listener.AcceptTcpClientAsync(stoppingToken);
-            }
-            catch (Exception ex) when (ex is OperationCanceledException or ObjectDisposedException or SocketException && stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-
-            if (!_connections.Wait(0, CancellationToken.None))
-            {
-                await RefuseAsync(client, stoppingToken);
-                continue;
-            }
-
-            _ = ServeAsync(client, stoppingToken);
-        }
-    }
-
-    private static async Task RefuseAsync(TcpClient client, CancellationToken cancellationToken)
-    {
-        using (client)
-        {
-            try
-            {
-                await client.GetStream().WriteAsync(Line(PopReportJson.Error("too many connections")), cancellationToken);
-            }
-            catch (IOException)
-            {
-            }
-        }
-    }
-
-    private async Task ServeAsync(TcpClient client, CancellationToken cancellationToken)
-    {
+        await using var stream = new NetworkStream(socket, ownsSocket: true);
         try
         {
-            using (client)
-            {
-                var stream = client.GetStream();
-                var reader = new LineReader(stream, MaxLineBytes);
-                var rate = new ConnectionRate(options.Value.MaxEventsPerSecond, time);
-                while (await reader.ReadLineAsync(cancellationToken) is { } line)
-                {
-                    var reply = await ReplyAsync(line, rate, cancellationToken);
-                    await stream.WriteAsync(Line(reply), cancellationToken);
-                }
-            }
+            await stream.WriteAsync(Line(PopReportJson.Error("too many connections")), stopping);
         }
         catch (Exception ex) when (ex is IOException or SocketException or OperationCanceledException or ObjectDisposedException)
         {
             Log.LineConnectionFailed(logger, ex.Message);
         }
-        finally
+    }
+
+    async Task IConnectionHandler.ServeAsync(Socket socket, CancellationToken cancellationToken)
+    {
+        try
         {
-            _connections.Release();
+            await using var stream = new NetworkStream(socket, ownsSocket: true);
+            var reader = new LineReader(stream, MaxLineBytes);
+            var rate = new ConnectionRate(options.Value.MaxEventsPerSecond, time);
+            while (await reader.ReadLineAsync(cancellationToken) is { } line)
+            {
+                var reply = await ReplyAsync(line, rate, cancellationToken);
+                await stream.WriteAsync(Line(reply), cancellationToken);
+            }
+        }
+        catch (Exception ex) when (ex is IOException or SocketException or OperationCanceledException or ObjectDisposedException)
+        {
+            Log.LineConnectionFailed(logger, ex.Message);
         }
     }
 

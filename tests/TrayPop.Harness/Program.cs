@@ -133,7 +133,7 @@ var afterPops = service.Memory();
 var popCommand = new List<double>();
 for (var i = 0; i < popRuns; i++)
 {
-    var (exit, elapsed) = await ChildProcess.RunAsync(traypop, ["pop", "--call-id", $"cmd-{i}", HarnessSeed.CallerId(i), $"--TrayPop:Listener:Port={servicePort}"]);
+    var (exit, elapsed) = await ChildProcess.RunAsync(traypop, ["pop", "--call-id", $"cmd-{i}", HarnessSeed.CallerId(i), $"--TrayPop:Listener:LinePort={serviceLinePort}"]);
     if (exit == 0)
     {
         popCommand.Add(elapsed.TotalMilliseconds);

@@ -1,4 +1,7 @@
+using System.Net;
+using System.Net.Sockets;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using TrayPop.Testing;
 
 namespace TrayPop.Intake.Tests;
@@ -21,6 +24,23 @@ public sealed class LineIntakeTests : IAsyncLifetime
 
         Assert.Equal("popped", replies[0].GetProperty("status").GetString());
         Assert.Contains(TestSeed.JaneId, _service.Launcher.Opened.Single().AbsoluteUri, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Line_ListensOnIPv6LoopbackToo_WhereTheMachineHasIt()
+    {
+        var endpoints = _service.Services.GetRequiredService<LineIntakeService>().Endpoints;
+
+        Assert.Contains(endpoints, e => e.Address.Equals(IPAddress.Loopback) && e.Port == _service.LinePort);
+        Assert.Equal(LoopbackV6.Available, endpoints.Any(e => e.Address.Equals(IPAddress.IPv6Loopback) && e.Port == _service.LinePort));
+        if (LoopbackV6.Available)
+        {
+            using var client = new TcpClient(AddressFamily.InterNetworkV6);
+            await client.ConnectAsync(IPAddress.IPv6Loopback, _service.LinePort);
+            await client.GetStream().WriteAsync("{\"number\":\"+14255550101\"}\n"u8.ToArray());
+            using var reader = new StreamReader(client.GetStream());
+            Assert.Contains("\"status\":\"popped\"", await reader.ReadLineAsync(), StringComparison.Ordinal);
+        }
     }
 
     [Fact]

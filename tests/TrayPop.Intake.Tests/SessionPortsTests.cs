@@ -120,7 +120,7 @@ public class SessionPortsTests
     [Fact]
     public async Task HostAndPop_InOneSession_MeetOnThatSessionsPort()
     {
-        // Session 3 listens on BasePort + 4: aim that at a port known to be free.
+        // Session 3's line protocol listens on BasePort + 5: aim that at a port known to be free.
         var port = FreePort.Next();
         var platform = new TrayPopPlatform { SessionId = 3 };
         await using var crm = await EmulatorServer.StartAsync(TestSeed.Create());
@@ -128,8 +128,7 @@ public class SessionPortsTests
         [
             $"--TrayPop:Dataverse:Url={crm.BaseUri.AbsoluteUri.TrimEnd('/')}",
             "--TrayPop:Dataverse:Auth:Mode=None",
-            $"--TrayPop:Listener:BasePort={port - 4}",
-            "--TrayPop:Listener:LinePort=0",
+            $"--TrayPop:Listener:BasePort={port - 5}",
             $"--TrayPop:Logging:Directory={Path.Combine(Path.GetTempPath(), "traypop-tests", "logs")}",
             "--TrayPop:Phone:DefaultRegion=US",
         ];
@@ -137,7 +136,7 @@ public class SessionPortsTests
         using var app = TrayPopHost.Build(settings, platform, console: false, overrides: services => services.AddSingleton<ILauncher>(launcher));
         await app.StartAsync();
 
-        var listening = app.Services.GetRequiredService<IOptions<ListenerOptions>>().Value.Port;
+        var listening = app.Services.GetRequiredService<IOptions<ListenerOptions>>().Value.LinePort;
         var exit = await PopVerb.RunAsync(settings, platform, new CallEvent("+14255550101", CallType.Inbound, CallPhase.Now, null), CancellationToken.None);
 
         Assert.Equal(port, listening);

@@ -14,7 +14,7 @@ public sealed class PopTests(PopTests.Service service) : IClassFixture<PopTests.
     public async Task Pop_PlainArguments_AreAcceptedByTheRunningService()
     {
         var (exit, stdout, stderr) = await TrayPopProcess.RunAsync(
-            "pop", "--type=outbound", "--phase", "ring", "--call-id", "c-1", "+1", "425", "555", "0101", $"--TrayPop:Listener:Port={service.Port}", $"--TrayPop:Listener:Token={Token}");
+            "pop", "--type=outbound", "--phase", "ring", "--call-id", "c-1", "+1", "425", "555", "0101", $"--TrayPop:Listener:LinePort={service.LinePort}", $"--TrayPop:Listener:Token={Token}");
 
         Assert.True(exit == 0, stderr);
         using var report = JsonDocument.Parse(stdout);
@@ -26,7 +26,7 @@ public sealed class PopTests(PopTests.Service service) : IClassFixture<PopTests.
     [Fact]
     public async Task Pop_PortAndTokenFromTheEnvironment_AreAccepted()
     {
-        var environment = new Dictionary<string, string> { ["TrayPop__Listener__Port"] = $"{service.Port}", ["TrayPop__Listener__Token"] = Token };
+        var environment = new Dictionary<string, string> { ["TrayPop__Listener__LinePort"] = $"{service.LinePort}", ["TrayPop__Listener__Token"] = Token };
 
         var (exit, stdout, stderr) = await TrayPopProcess.RunWithAsync(environment, "pop", "\"Jane", "Doe\"", "<sip:4255550101@10.1.2.3>");
 
@@ -37,10 +37,28 @@ public sealed class PopTests(PopTests.Service service) : IClassFixture<PopTests.
     [Fact]
     public async Task Pop_WithoutTheToken_IsRefusedWithTheReasonAndExits2()
     {
-        var (exit, _, stderr) = await TrayPopProcess.RunAsync("pop", "+14255550101", $"--TrayPop:Listener:Port={service.Port}");
+        var (exit, _, stderr) = await TrayPopProcess.RunAsync("pop", "+14255550101", $"--TrayPop:Listener:LinePort={service.LinePort}");
 
         Assert.Equal(2, exit);
-        Assert.Contains("TrayPop refused the call event (401): the TrayPop token is missing or wrong", stderr, StringComparison.Ordinal);
+        Assert.Contains("TrayPop refused the call event: the TrayPop token is missing or wrong", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Pop_NothingListening_Exits3WithThePlainMessage()
+    {
+        var (exit, _, stderr) = await TrayPopProcess.RunAsync("pop", "+14255550101", $"--TrayPop:Listener:LinePort={FreePort.Next()}");
+
+        Assert.Equal(3, exit);
+        Assert.Contains("No TrayPop is running in this session", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Pop_LineIntakeOff_SaysItNeedsTheLinePortAndExits2()
+    {
+        var (exit, _, stderr) = await TrayPopProcess.RunAsync("pop", "+14255550101", "--TrayPop:Listener:LinePort=0");
+
+        Assert.Equal(2, exit);
+        Assert.Contains("TrayPop:Listener:LinePort is 0", stderr, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -62,6 +80,8 @@ public sealed class PopTests(PopTests.Service service) : IClassFixture<PopTests.
 
         public int Port { get; } = FreePort.Next();
 
+        public int LinePort { get; } = FreePort.Next();
+
         public async Task InitializeAsync()
         {
             _crm = await EmulatorServer.StartAsync(EmulatorSeed.Sample);
@@ -71,10 +91,10 @@ public sealed class PopTests(PopTests.Service service) : IClassFixture<PopTests.
                 "--TrayPop:Dataverse:Auth:Mode=None",
                 "--TrayPop:Phone:DefaultRegion=US",
                 $"--TrayPop:Listener:Port={Port}",
-                $"--TrayPop:Listener:LinePort={FreePort.Next()}",
+                $"--TrayPop:Listener:LinePort={LinePort}",
                 $"--TrayPop:Listener:Token={Token}",
                 $"--TrayPop:Browser:Command={_browser.Command}");
-            await Listening.WaitAsync(Port);
+            await Listening.WaitAsync(Port, LinePort);
         }
 
         public async Task DisposeAsync()

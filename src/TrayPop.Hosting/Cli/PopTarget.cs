@@ -6,8 +6,11 @@ using TrayPop.Intake;
 
 namespace TrayPop.Hosting.Cli;
 
-/// <summary>Where <c>traypop pop</c> sends its event: this session's HTTP intake port, and the shared secret if one is set.</summary>
-internal sealed record PopTarget(int Port, string? Token)
+/// <summary>
+/// Where <c>traypop pop</c> sends its event: this session's line-protocol port (0 when the line intake is off), and the
+/// shared secret if one is set.
+/// </summary>
+internal sealed record PopTarget(int LinePort, string? Token)
 {
     private const string Prefix = ListenerOptions.Section + ":";
 
@@ -63,6 +66,7 @@ internal sealed record PopTarget(int Port, string? Token)
         var listener = new ListenerOptions
         {
             ConfiguredPort = values.TryGetValue("Port", out var port) ? Number(port) : null,
+            ConfiguredLinePort = values.TryGetValue("LinePort", out var linePort) ? Number(linePort) : null,
             BasePort = values.TryGetValue("BasePort", out var basePort) ? Number(basePort) : ListenerOptions.DefaultPort,
             Token = values.TryGetValue("Token", out var token) ? token : null,
             TokenFile = values.TryGetValue("TokenFile", out var tokenFile) ? tokenFile : null,
@@ -148,9 +152,9 @@ internal sealed record PopTarget(int Port, string? Token)
 
     private static PopTarget Of(ListenerOptions listener, TrayPopPlatform platform)
     {
-        // This session's instance, by the rule the service listens by (an explicit TrayPop:Listener:Port wins).
+        // This session's instance, by the rule the service listens by (an explicit TrayPop:Listener:LinePort wins).
         listener.SessionId = platform.SessionId;
         var noSecret = string.IsNullOrEmpty(listener.Token) && string.IsNullOrEmpty(listener.TokenFile);
-        return new PopTarget(listener.Port, noSecret ? null : ListenerSecret.Read(listener));
+        return new PopTarget(listener.LinePort, noSecret ? null : ListenerSecret.Read(listener));
     }
 }

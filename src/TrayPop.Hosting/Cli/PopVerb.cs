@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using System.Text;
 using System.Text.Json;
 using TrayPop.Core.Calls;
 using TrayPop.Hosting;
@@ -7,19 +8,21 @@ using TrayPop.Hosting;
 namespace TrayPop.Hosting.Cli;
 
 /// <summary>
-/// <c>traypop pop NUMBER</c>: hands one call event to this session's running TrayPop over its loopback intake
-/// and returns at once; says plainly when none is running. Softphones such as MicroSIP run it with the number appended,
-/// on every call, so it speaks HTTP/1.1 over a plain socket (<see cref="RawHttpRequest"/>) rather than load HttpClient.
+/// <c>traypop pop NUMBER</c>: hands one call event to this session's running TrayPop over its line protocol (one JSON
+/// line out, one JSON line back) and returns at once; says plainly when none is running. Softphones such as MicroSIP run
+/// it with the number appended, on every call, so it writes the line by hand (<see cref="PopLine"/>) on a plain socket.
 /// </summary>
 internal static class PopVerb
 {
     private const int TimeoutMilliseconds = 10_000;
-    private const int MaxResponseBytes = 1024 * 1024;
+    private const int MaxReplyBytes = 1024 * 1024;
 
     public static Task<int> RunAsync(IReadOnlyList<string> settings, TrayPopPlatform platform, CallEvent callEvent, CancellationToken cancellationToken)
     {
         var target = PopTarget.Read(settings, platform);
-        return Task.FromResult(Send(target.Port, RawHttpRequest.ForCall(callEvent, target.Port, target.Token), cancellationToken));
+        return Task.FromResult(target.LinePort == 0
+            ? LineOff()
+            : Send(target.LinePort, PopLine.For(callEvent, target.Token), cancellationToken));
     }
 
     /// <summary>
@@ -33,13 +36,10 @@ internal static class PopVerb
             return null;
         }
 
-        int port;
-        byte[] request;
+        PopTarget target;
         try
         {
-            var target = PopTarget.Read(settings, platform);
-            port = target.Port;
-            request = RawHttpRequest.ForCall(callEvent, port, target.Token);
+            target = PopTarget.Read(settings, platform);
         }
 #pragma warning disable CA1031 // Nothing was sent yet: System.CommandLine runs the verb again and reports the failure as it always has.
         catch (Exception)
@@ -48,9 +48,14 @@ internal static class PopVerb
             return null;
         }
 
+        if (target.LinePort == 0)
+        {
+            return LineOff();
+        }
+
         try
         {
-            return Send(port, request, CancellationToken.None);
+            return Send(target.LinePort, PopLine.For(callEvent, target.Token), CancellationToken.None);
         }
 #pragma warning disable CA1031 // What System.CommandLine does with an exception from a verb: print it, exit 1.
         catch (Exception ex)
@@ -61,7 +66,13 @@ internal static class PopVerb
         }
     }
 
-    private static int Send(int port, byte[] request, CancellationToken cancellationToken)
+    private static int LineOff()
+    {
+        Console.Error.WriteLine("traypop pop needs the line protocol, and TrayPop:Listener:LinePort is 0 (off). Give it a port, or remove the setting to use this session's; or send the event to the HTTP intake instead (GET /call?number=…).");
+        return StartupErrors.BadConfiguration;
+    }
+
+    private static int Send(int port, byte[] line, CancellationToken cancellationToken)
     {
         var endpoint = new IPEndPoint(IPAddress.Loopback, port);
         using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp)
@@ -74,7 +85,7 @@ internal static class PopVerb
         using var cancel = cancellationToken.Register(socket.Dispose);
         try
         {
-            return Exchange(socket, endpoint, request);
+            return Exchange(socket, endpoint, line);
         }
         catch (Exception ex) when (ex is SocketException or ObjectDisposedException && cancellationToken.IsCancellationRequested)
         {
@@ -82,7 +93,7 @@ internal static class PopVerb
         }
     }
 
-    private static int Exchange(Socket socket, IPEndPoint endpoint, byte[] request)
+    private static int Exchange(Socket socket, IPEndPoint endpoint, byte[] line)
     {
         try
         {
@@ -90,24 +101,26 @@ internal static class PopVerb
         }
         catch (SocketException)
         {
-            Console.Error.WriteLine($"No TrayPop is running in this session: nothing listens on 127.0.0.1:{endpoint.Port}. Start it with 'traypop run' (or check TrayPop:Listener:Port and BasePort).");
+            Console.Error.WriteLine($"No TrayPop is running in this session: nothing listens on 127.0.0.1:{endpoint.Port}. Start it with 'traypop run' (or check TrayPop:Listener:LinePort and BasePort).");
             return StartupErrors.NotRunning;
         }
 
-        socket.Send(request);
-        var response = Receive(socket);
-        if (response.StatusCode != (int)HttpStatusCode.Accepted)
+        socket.Send(line);
+        // One event, one reply: the service closes its side once it has answered and read our end.
+        socket.Shutdown(SocketShutdown.Send);
+        var reply = Receive(socket);
+        if (IsError(reply))
         {
-            Console.Error.WriteLine($"TrayPop refused the call event ({response.StatusCode}): {Reason(response.Body)}");
+            Console.Error.WriteLine($"TrayPop refused the call event: {Reason(reply)}");
             return StartupErrors.BadConfiguration;
         }
 
-        Console.WriteLine(response.Body);
+        Console.WriteLine(reply);
         return 0;
     }
 
-    /// <summary>Reads until the response is complete (the server closes the connection after it, as asked).</summary>
-    private static RawHttpResponse Receive(Socket socket)
+    /// <summary>Reads the reply line (without its <c>\n</c>).</summary>
+    private static string Receive(Socket socket)
     {
         var buffer = new byte[4096];
         var length = 0;
@@ -115,33 +128,45 @@ internal static class PopVerb
         {
             if (length == buffer.Length)
             {
-                if (buffer.Length >= MaxResponseBytes)
+                if (buffer.Length >= MaxReplyBytes)
                 {
-                    throw new InvalidDataException($"TrayPop's answer is longer than {MaxResponseBytes} bytes.");
+                    throw new InvalidDataException($"TrayPop's answer is longer than {MaxReplyBytes} bytes.");
                 }
 
                 Array.Resize(ref buffer, buffer.Length * 2);
             }
 
             var read = socket.Receive(buffer, length, buffer.Length - length, SocketFlags.None);
+            var newline = Array.IndexOf(buffer, (byte)'\n', length, read);
             length += read;
-            if (RawHttpResponse.TryParse(buffer.AsSpan(0, length), ended: read == 0) is { } response)
+            if (newline >= 0)
             {
-                return response;
+                return Encoding.UTF8.GetString(buffer, 0, newline).TrimEnd('\r');
+            }
+
+            if (read == 0)
+            {
+                throw new InvalidDataException("TrayPop closed the connection without answering the call event.");
             }
         }
     }
 
-    private static string Reason(string body)
+    /// <summary>
+    /// Whether the reply is the intake's error line, <c>{"error":"…"}</c> (a report starts with <c>"status"</c>); checked
+    /// as text, so an accepted pop never loads System.Text.Json.
+    /// </summary>
+    private static bool IsError(string reply) => reply.StartsWith("{\"error\":", StringComparison.Ordinal);
+
+    private static string Reason(string reply)
     {
         try
         {
-            using var document = JsonDocument.Parse(body);
-            return document.RootElement.TryGetProperty("error", out var error) ? error.GetString() ?? body : body;
+            using var document = JsonDocument.Parse(reply);
+            return document.RootElement.TryGetProperty("error", out var error) ? error.GetString() ?? reply : reply;
         }
         catch (JsonException)
         {
-            return body;
+            return reply;
         }
     }
 }

@@ -28,4 +28,10 @@ internal static partial class Log
 
     [LoggerMessage(15, LogLevel.Error, "An HTTP intake connection failed and was closed")]
     public static partial void HttpConnectionFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(16, LogLevel.Warning, "The {Listener} could not accept a connection ({Reason}); trying again shortly")]
+    public static partial void AcceptFailed(ILogger logger, string listener, string reason);
+
+    [LoggerMessage(17, LogLevel.Error, "A {Listener} connection failed and was closed")]
+    public static partial void ConnectionFailed(ILogger logger, string listener, Exception exception);
 }

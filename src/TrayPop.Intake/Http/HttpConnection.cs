@@ -9,7 +9,7 @@ using Log = TrayPop.Intake.Diagnostics.Log;
 namespace TrayPop.Intake.Http;
 
 /// <summary>
-/// One client connection: reads request heads, hands each request to the router, writes the answers in order
+/// One client connection: reads request heads, hands each request to the handler, writes the answers in order
 /// (so pipelined requests work), and keeps the connection while both sides want it. Its only timer is a one-shot
 /// per connection, re-armed per phase: <see cref="HttpLimits.IdleTimeout"/> while waiting for a request,
 /// <see cref="HttpLimits.RequestTimeout"/> from a request's first byte until it has fully arrived.
@@ -20,7 +20,7 @@ internal sealed partial class HttpConnection : IAsyncDisposable
     private readonly NetworkStream _stream;
     private readonly PipeReader _input;
     private readonly PipeWriter _output;
-    private readonly IntakeRouter _router;
+    private readonly IHttpHandler _handler;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly CancellationToken _stopping;
@@ -31,13 +31,13 @@ internal sealed partial class HttpConnection : IAsyncDisposable
     private bool _bodyStarted;
     private bool _waitingForRequest = true;
 
-    public HttpConnection(Socket socket, IntakeRouter router, TimeProvider time, ILogger logger, CancellationToken stopping)
+    public HttpConnection(Socket socket, IHttpHandler handler, TimeProvider time, ILogger logger, CancellationToken stopping)
     {
         _socket = socket;
         _stream = new NetworkStream(socket, ownsSocket: true);
         _input = PipeReader.Create(_stream, new StreamPipeReaderOptions(bufferSize: 4096, minimumReadSize: 1024, leaveOpen: true));
         _output = PipeWriter.Create(_stream, new StreamPipeWriterOptions(minimumBufferSize: 4096, leaveOpen: true));
-        _router = router;
+        _handler = handler;
         _time = time;
         _logger = logger;
         _stopping = stopping;
@@ -61,7 +61,7 @@ internal sealed partial class HttpConnection : IAsyncDisposable
             _timeout.CancelAfter(HttpLimits.IdleTimeout);
             while (await NextRequestAsync() is { } request)
             {
-                var response = await _router.RouteAsync(request, _timeout.Token);
+                var response = await _handler.HandleAsync(request, _timeout.Token);
                 var keepAlive = request.KeepAlive && !response.Close && await SkipUnreadBodyAsync(request);
                 await WriteAsync(response, keepAlive, omitBody: request.Method == "HEAD");
                 if (!keepAlive)

@@ -17,36 +17,49 @@ public sealed class PopTargetTests : IDisposable
         PopTarget.Read(settings, platform ?? TrayPopPlatform.Headless, environment ?? [], AppSettings);
 
     [Fact]
-    public void Read_NothingSet_IsTheDefaultPortWithoutAToken()
+    public void Read_NothingSet_IsTheDefaultLinePortWithoutAToken()
     {
-        Assert.Equal(new PopTarget(47470, null), Read([]));
+        Assert.Equal(new PopTarget(47471, null), Read([]));
     }
 
     [Theory]
-    [InlineData(0, 47470)]
-    [InlineData(1, 47470)]
-    [InlineData(3, 47474)]
-    public void Read_InASession_IsThatSessionsPort(int session, int port)
+    [InlineData(0, 47471)]
+    [InlineData(1, 47471)]
+    [InlineData(3, 47475)]
+    public void Read_InASession_IsThatSessionsLinePort(int session, int port)
     {
-        Assert.Equal(port, Read([], platform: new TrayPopPlatform { SessionId = session }).Port);
+        Assert.Equal(port, Read([], platform: new TrayPopPlatform { SessionId = session }).LinePort);
     }
 
     [Fact]
     public void Read_BasePortInASession_MovesThatSessionsPort()
     {
-        Assert.Equal(50004, Read(["--TrayPop:Listener:BasePort=50000"], platform: new TrayPopPlatform { SessionId = 3 }).Port);
+        Assert.Equal(50005, Read(["--TrayPop:Listener:BasePort=50000"], platform: new TrayPopPlatform { SessionId = 3 }).LinePort);
     }
 
     [Fact]
-    public void Read_ExplicitPort_WinsInEverySession()
+    public void Read_ExplicitLinePort_WinsInEverySession()
     {
-        Assert.Equal(50123, Read(["--TrayPop:Listener:Port=50123", "--TrayPop:Listener:BasePort=50000"], platform: new TrayPopPlatform { SessionId = 3 }).Port);
+        Assert.Equal(50123, Read(["--TrayPop:Listener:LinePort=50123", "--TrayPop:Listener:BasePort=50000"], platform: new TrayPopPlatform { SessionId = 3 }).LinePort);
+    }
+
+    [Fact]
+    public void Read_HttpPort_IsNotTheLinePort()
+    {
+        // An explicit HTTP port leaves the line on this session's pair, as it does for the service.
+        Assert.Equal(47471, Read(["--TrayPop:Listener:Port=50123"]).LinePort);
+    }
+
+    [Fact]
+    public void Read_LinePortZero_IsZero_TheLineIsOff()
+    {
+        Assert.Equal(0, Read(["--TrayPop:Listener:LinePort=0"]).LinePort);
     }
 
     [Fact]
     public void Read_Environment_UsesDoubleUnderscoresAndAnyCase()
     {
-        var environment = new Hashtable { ["TRAYPOP__LISTENER__PORT"] = "50001", ["TrayPop__Listener__Token"] = "from-env" };
+        var environment = new Hashtable { ["TRAYPOP__LISTENER__LINEPORT"] = "50001", ["TrayPop__Listener__Token"] = "from-env" };
 
         Assert.Equal(new PopTarget(50001, "from-env"), Read([], environment));
     }
@@ -54,25 +67,25 @@ public sealed class PopTargetTests : IDisposable
     [Fact]
     public void Read_CommandLine_WinsOverTheEnvironment_AndTheLastSettingWins()
     {
-        var environment = new Hashtable { ["TrayPop__Listener__Port"] = "50001" };
+        var environment = new Hashtable { ["TrayPop__Listener__LinePort"] = "50001" };
 
-        Assert.Equal(50003, Read(["--TrayPop:Listener:Port=50002", "--trayPop:listener:port=50003"], environment).Port);
+        Assert.Equal(50003, Read(["--TrayPop:Listener:LinePort=50002", "--trayPop:listener:lineport=50003"], environment).LinePort);
     }
 
     [Fact]
     public void Read_DoubleUnderscoresOnTheCommandLine_AreNoListenerSetting()
     {
         // The command-line source takes keys as written; only the environment turns "__" into ":".
-        Assert.Equal(47470, Read(["--TrayPop__Listener__Port=50002"]).Port);
+        Assert.Equal(47471, Read(["--TrayPop__Listener__LinePort=50002"]).LinePort);
     }
 
     [Fact]
     public void Read_AppSettings_IsBelowTheEnvironment()
     {
-        File.WriteAllText(AppSettings, """{ "TrayPop": { "Listener": { "Port": 50010, "Token": "from-file" } } }""");
+        File.WriteAllText(AppSettings, """{ "TrayPop": { "Listener": { "LinePort": 50010, "Token": "from-file" } } }""");
 
         Assert.Equal(new PopTarget(50010, "from-file"), Read([]));
-        Assert.Equal(new PopTarget(50011, "from-file"), Read([], new Hashtable { ["TrayPop__Listener__Port"] = "50011" }));
+        Assert.Equal(new PopTarget(50011, "from-file"), Read([], new Hashtable { ["TrayPop__Listener__LinePort"] = "50011" }));
     }
 
     [Fact]
@@ -84,8 +97,8 @@ public sealed class PopTargetTests : IDisposable
             AddConfiguration = builder => builder.AddInMemoryCollection([new("TrayPop:Listener:BasePort", "50030")]),
         };
 
-        Assert.Equal(50030, Read([], platform: policy).Port);
-        Assert.Equal(50040, Read([], new Hashtable { ["TrayPop__Listener__BasePort"] = "50040" }, policy).Port);
+        Assert.Equal(50031, Read([], platform: policy).LinePort);
+        Assert.Equal(50041, Read([], new Hashtable { ["TrayPop__Listener__BasePort"] = "50040" }, policy).LinePort);
     }
 
     [Theory]
@@ -94,7 +107,7 @@ public sealed class PopTargetTests : IDisposable
     [InlineData("+50051", 50051)]
     public void Read_PortWrittenOtherThanAsDigits_MeansWhatItMeansToTheBinder(string port, int expected)
     {
-        Assert.Equal(expected, Read([$"--TrayPop:Listener:Port={port}"]).Port);
+        Assert.Equal(expected, Read([$"--TrayPop:Listener:LinePort={port}"]).LinePort);
     }
 
     [Fact]

@@ -4,14 +4,15 @@ using System.Text;
 using TrayPop.Core.Calls;
 using TrayPop.Hosting.Cli;
 using TrayPop.Hosting;
+using TrayPop.Intake;
 using TrayPop.Testing;
 
 namespace TrayPop.Hosting.Tests.Cli;
 
-/// <summary><c>traypop pop</c> against a stand-in intake that records the request and answers as told.</summary>
+/// <summary><c>traypop pop</c> against a stand-in line intake that records the line and answers as told.</summary>
 public class PopVerbTests
 {
-    private static async Task<(int Exit, string Request)> PopAsync(string answer, CallEvent callEvent, params string[] settings)
+    private static async Task<(int Exit, string Line, string Error)> PopAsync(string reply, CallEvent callEvent, params string[] settings)
     {
         using var intake = new TcpListener(IPAddress.Loopback, 0);
         intake.Start();
@@ -20,9 +21,9 @@ public class PopVerbTests
         {
             using var client = await intake.AcceptTcpClientAsync();
             var stream = client.GetStream();
-            var request = new StringBuilder();
+            var line = new List<byte>();
             var buffer = new byte[4096];
-            while (!request.ToString().Contains("\r\n\r\n", StringComparison.Ordinal))
+            while (!line.Contains((byte)'\n'))
             {
                 var read = await stream.ReadAsync(buffer);
                 if (read == 0)
@@ -30,54 +31,82 @@ public class PopVerbTests
                     break;
                 }
 
-                request.Append(Encoding.ASCII.GetString(buffer, 0, read));
+                line.AddRange(buffer.AsSpan(0, read));
             }
 
-            await stream.WriteAsync(Encoding.UTF8.GetBytes(answer));
-            return request.ToString();
+            await stream.WriteAsync(Encoding.UTF8.GetBytes(reply));
+            return Encoding.UTF8.GetString([.. line]);
         });
 
-        var exit = await PopVerb.RunAsync([$"--TrayPop:Listener:Port={port}", .. settings], TrayPopPlatform.Headless, callEvent, CancellationToken.None);
-        return (exit, await serve);
+        var error = new StringWriter();
+        var before = Console.Error;
+        Console.SetError(error);
+        try
+        {
+            var exit = await PopVerb.RunAsync([$"--TrayPop:Listener:LinePort={port}", .. settings], TrayPopPlatform.Headless, callEvent, CancellationToken.None);
+            return (exit, await serve, error.ToString());
+        }
+        finally
+        {
+            Console.SetError(before);
+        }
     }
 
     [Fact]
-    public async Task Run_Accepted_Exits0AndSentTheEventAsOneGet()
+    public async Task Run_Accepted_Exits0AndSentTheEventAsOneJsonLine()
     {
-        var (exit, request) = await PopAsync("HTTP/1.1 202 Accepted\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}", new CallEvent("\"Jane Doe\" <sip:4255550101@pbx>", CallType.Inbound, CallPhase.Ring, "c1"));
+        var (exit, line, _) = await PopAsync("{\"status\":\"popped\"}\n", new CallEvent("\"Jane Doe\" <sip:4255550101@pbx>", CallType.Inbound, CallPhase.Ring, "c1"));
 
         Assert.Equal(0, exit);
-        Assert.StartsWith("GET /call?number=%22Jane%20Doe%22%20%3Csip%3A4255550101%40pbx%3E&type=inbound&phase=ring&callId=c1 HTTP/1.1\r\n", request, StringComparison.Ordinal);
-        Assert.Contains("\r\nConnection: close\r\n", request, StringComparison.Ordinal);
-        Assert.DoesNotContain("X-TrayPop-Token", request, StringComparison.Ordinal);
+        Assert.Equal("{\"number\":\"\\\"Jane Doe\\\" <sip:4255550101@pbx>\",\"type\":\"inbound\",\"phase\":\"ring\",\"callId\":\"c1\"}\n", line);
     }
 
     [Fact]
-    public async Task Run_WithAToken_PresentsIt()
+    public async Task Run_WithAToken_PresentsItAsTheTokenField()
     {
-        var (exit, request) = await PopAsync("HTTP/1.1 202 Accepted\r\nTransfer-Encoding: chunked\r\n\r\n2\r\n{}\r\n0\r\n\r\n", new CallEvent("100"), "--TrayPop:Listener:Token=secret");
+        var (exit, line, _) = await PopAsync("{\"status\":\"popped\"}\n", new CallEvent("100"), "--TrayPop:Listener:Token=jalapeño \"secret\"");
 
         Assert.Equal(0, exit);
-        Assert.Contains("\r\nX-TrayPop-Token: secret\r\n", request, StringComparison.Ordinal);
+        Assert.Equal("jalapeño \"secret\"", CallEventDecoder.FromJson(Encoding.UTF8.GetBytes(line.TrimEnd('\n'))).Token);
     }
 
     [Theory]
-    [InlineData("HTTP/1.1 400 Bad Request\r\nContent-Type: application/json\r\nContent-Length: 27\r\n\r\n{\"error\":\"the number is e\"}")]
-    [InlineData("HTTP/1.1 401 Unauthorized\r\nConnection: close\r\n\r\n{\"error\":\"the token is wrong\"}")]
-    [InlineData("HTTP/1.1 403 Forbidden\r\nContent-Length: 0\r\n\r\n")]
-    public async Task Run_Refused_Exits2(string answer)
+    [InlineData("{\"error\":\"the TrayPop token is missing or wrong (a \\\"token\\\" field)\"}\n", "TrayPop refused the call event: the TrayPop token is missing or wrong (a \"token\" field)")]
+    [InlineData("{\"error\":\"number is required\"}\r\n", "TrayPop refused the call event: number is required")]
+    [InlineData("{\"error\":\"too many connections\"}\n", "TrayPop refused the call event: too many connections")]
+    public async Task Run_Refused_Exits2WithTheReason(string reply, string message)
     {
-        var (exit, _) = await PopAsync(answer, new CallEvent("100"));
+        var (exit, _, error) = await PopAsync(reply, new CallEvent("100"));
 
         Assert.Equal(StartupErrors.BadConfiguration, exit);
+        Assert.Equal(message, error.TrimEnd());
     }
 
     [Fact]
     public async Task Run_NothingListening_Exits3()
     {
-        var exit = await PopVerb.RunAsync([$"--TrayPop:Listener:Port={FreePort.Next()}"], TrayPopPlatform.Headless, new CallEvent("100"), CancellationToken.None);
+        var exit = await PopVerb.RunAsync([$"--TrayPop:Listener:LinePort={FreePort.Next()}"], TrayPopPlatform.Headless, new CallEvent("100"), CancellationToken.None);
 
         Assert.Equal(StartupErrors.NotRunning, exit);
+    }
+
+    [Fact]
+    public async Task Run_LineIntakeOff_Exits2SayingItNeedsTheLinePort()
+    {
+        var error = new StringWriter();
+        var before = Console.Error;
+        Console.SetError(error);
+        try
+        {
+            var exit = await PopVerb.RunAsync(["--TrayPop:Listener:LinePort=0"], TrayPopPlatform.Headless, new CallEvent("100"), CancellationToken.None);
+
+            Assert.Equal(StartupErrors.BadConfiguration, exit);
+            Assert.Contains("TrayPop:Listener:LinePort is 0", error.ToString(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            Console.SetError(before);
+        }
     }
 
     [Fact]
@@ -87,14 +116,32 @@ public class PopVerbTests
     }
 
     [Fact]
-    public void TryRunPlain_ATokenNoHeaderMayCarry_IsLeftToSystemCommandLineBeforeAnythingIsSent()
+    public void TryRunPlain_NothingListening_Exits3WithoutSystemCommandLine()
     {
-        Assert.Null(PopVerb.TryRunPlain([$"--TrayPop:Listener:Port={FreePort.Next()}", "--TrayPop:Listener:Token=jalapeño"], ["pop", "100"], TrayPopPlatform.Headless));
+        Assert.Equal(StartupErrors.NotRunning, PopVerb.TryRunPlain([$"--TrayPop:Listener:LinePort={FreePort.Next()}"], ["pop", "100"], TrayPopPlatform.Headless));
     }
 
     [Fact]
-    public void TryRunPlain_NothingListening_Exits3WithoutSystemCommandLine()
+    public void TryRunPlain_LineIntakeOff_Exits2WithoutSystemCommandLine()
     {
-        Assert.Equal(StartupErrors.NotRunning, PopVerb.TryRunPlain([$"--TrayPop:Listener:Port={FreePort.Next()}"], ["pop", "100"], TrayPopPlatform.Headless));
+        Assert.Equal(StartupErrors.BadConfiguration, PopVerb.TryRunPlain(["--TrayPop:Listener:LinePort=0"], ["pop", "100"], TrayPopPlatform.Headless));
+    }
+
+    [Theory]
+    [InlineData("plain")]
+    [InlineData("quote \" backslash \\ slash /")]
+    [InlineData("tab\tnewline\nreturn\rnul\0bell\u0007")]
+    [InlineData("Zoë Ülker 电话 😀 \u2028\u2029")]
+    [InlineData("\"Jane Doe\" <sip:+14255550101@10.1.2.3;user=phone>")]
+    public void PopLine_AnyText_IsReadBackAsItWasByTheIntake(string text)
+    {
+        var callEvent = new CallEvent(text, CallType.Outbound, CallPhase.End, "c-1");
+        var line = PopLine.For(callEvent, text);
+
+        Assert.Equal((byte)'\n', line[^1]);
+        Assert.DoesNotContain((byte)'\n', line[..^1]);
+        var decoded = CallEventDecoder.FromJson(line.AsSpan(0, line.Length - 1));
+        Assert.Equal(callEvent, decoded.Event);
+        Assert.Equal(text, decoded.Token);
     }
 }

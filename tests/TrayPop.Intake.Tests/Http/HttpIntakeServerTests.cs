@@ -25,7 +25,7 @@ public sealed class HttpIntakeServerTests
         }
 
         Assert.Contains(endpoints, e => e.Address.Equals(IPAddress.Loopback) && e.Port == service.Port);
-        Assert.Equal(HttpIntakeServer.LoopbackV6Available(), endpoints.Any(e => e.Address.Equals(IPAddress.IPv6Loopback) && e.Port == service.Port));
+        Assert.Equal(LoopbackV6.Available, endpoints.Any(e => e.Address.Equals(IPAddress.IPv6Loopback) && e.Port == service.Port));
         Assert.All(endpoints, e => Assert.True(IPAddress.IsLoopback(e.Address)));
     }
 
