@@ -19,7 +19,17 @@ internal static class StandaloneHost
                 return 0;
             }
 
-            seed = options.SeedPath is null ? EmulatorSeed.Sample : EmulatorSeed.Load(options.SeedPath);
+            if (options.GenerateContacts is { } count)
+            {
+                return await SeedFiles.GenerateAsync(count, options);
+            }
+
+            seed = options switch
+            {
+                { SeedPath: { } path } => EmulatorSeed.Load(path),
+                { GeneratedContacts: { } contacts } => EmulatorSeed.Generate(contacts, options.GeneratorSeed, options.ExpectedCallers),
+                _ => EmulatorSeed.Sample,
+            };
         }
         catch (Exception ex) when (ex is ArgumentException or FormatException or IOException or UnauthorizedAccessException)
         {
@@ -39,6 +49,8 @@ internal static class StandaloneHost
             Url = options.Url,
             RequireToken = options.RequireToken,
             OrganizationName = options.OrganizationName,
+            ScanLimit = options.ScanLimit,
+            KeyIndexDelay = options.KeyIndexDelay,
             LogLevel = options.Verbose ? LogLevel.Debug : LogLevel.Warning,
         };
 
@@ -59,7 +71,8 @@ internal static class StandaloneHost
 
         var counts = string.Join(", ", seed.EntitySets.Select(s => $"{seed.Count(s)} {s}"));
         await Console.Out.WriteLineAsync($"Dataverse emulator listening on {server.BaseUri}");
-        await Console.Out.WriteLineAsync($"  Web API: {server.BaseUri}api/data/v9.2/   seed: {options.SeedPath ?? "built-in sample"} ({counts})");
+        var source = options.SeedPath ?? (options.GeneratedContacts is not null ? $"generated, generator seed {options.GeneratorSeed}" : "built-in sample");
+        await Console.Out.WriteLineAsync($"  Web API: {server.BaseUri}api/data/v9.2/   seed: {source} ({counts})");
         await Console.Out.WriteLineAsync("  Press Ctrl+C to stop.");
         await Console.Out.FlushAsync();
         await stop.Task;

@@ -43,9 +43,9 @@ internal static class SearchPage
             return false;
         }
 
-        foreach (var (column, node) in record.Values)
+        foreach (var (column, cell) in record.Columns())
         {
-            if (column == entity.KeyColumn || column.StartsWith('_') || FilterValueComparer.AsText(node) is not { } value)
+            if (column == entity.KeyColumn || column.StartsWith('_') || FilterValueComparer.AsText(cell) is not { } value)
             {
                 continue;
             }
