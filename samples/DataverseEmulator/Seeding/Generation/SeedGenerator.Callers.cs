@@ -59,7 +59,7 @@ internal sealed partial class SeedGenerator
             for (var found = 0; found < wanted;)
             {
                 var fitting = false;
-                for (var attempt = 0; attempt < 50 && !fitting; attempt++)
+                for (var attempt = 0; attempt < 2000 && !fitting; attempt++)
                 {
                     var use = _uses[_random.Next(_uses.Count)];
                     if (fits(use) && taken.Add(use.Digits))

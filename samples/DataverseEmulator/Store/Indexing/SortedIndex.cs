@@ -8,6 +8,9 @@ namespace DataverseEmulator.Store.Indexing;
 internal sealed class SortedIndex<TKey>(IComparer<TKey> comparer)
 {
     private const int BlockCapacity = 512;
+
+    // A bulk load leaves room in each block, as a B-tree's fill factor does, so the first inserts do not split.
+    private const int LoadFill = BlockCapacity * 3 / 4;
     private readonly IComparer<TKey> _comparer = comparer;
     private readonly List<Block> _blocks = [];
 
@@ -19,10 +22,10 @@ internal sealed class SortedIndex<TKey>(IComparer<TKey> comparer)
         var all = entries.ToArray();
         Array.Sort(all, (a, b) => Compare(a.Key, a.Id, b.Key, b.Id));
         _blocks.Clear();
-        for (var start = 0; start < all.Length; start += BlockCapacity)
+        for (var start = 0; start < all.Length; start += LoadFill)
         {
             var block = new Block();
-            var length = Math.Min(BlockCapacity, all.Length - start);
+            var length = Math.Min(LoadFill, all.Length - start);
             for (var i = 0; i < length; i++)
             {
                 block.Keys[i] = all[start + i].Key;
