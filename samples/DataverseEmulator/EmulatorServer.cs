@@ -1,5 +1,4 @@
 using DataverseEmulator.Diagnostics;
-using System.Runtime;
 using System.Text.Json.Nodes;
 using DataverseEmulator.Hosting;
 using DataverseEmulator.Store;
@@ -16,7 +15,6 @@ namespace DataverseEmulator;
 /// </summary>
 public sealed class EmulatorServer : IAsyncDisposable
 {
-    private const int LargeSeed = 100_000;
     private readonly WebApplication _app;
     private readonly RequestLog _log;
     private readonly EntityStore _store;
@@ -54,12 +52,6 @@ public sealed class EmulatorServer : IAsyncDisposable
         var faults = new EmulatorFaults();
         var log = new RequestLog();
         var store = new EntityStore(seed, new StoreContext(settings.TimeProvider, settings.ScanLimit, settings.KeyIndexDelay));
-        if (seed.SetsInOrder.Sum(s => s.Rows.Count) > LargeSeed)
-        {
-            // Reading a large seed leaves its file's bytes and parse garbage behind; give them back once, now.
-            GCSettings.LargeObjectHeapCompactionMode = GCLargeObjectHeapCompactionMode.CompactOnce;
-            GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
-        }
 
         var app = EmulatorApplication.Build(store, seed, settings, auth, faults, log);
         try

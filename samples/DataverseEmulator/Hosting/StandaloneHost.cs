@@ -1,3 +1,4 @@
+using System.Runtime;
 using System.Runtime.InteropServices;
 using Microsoft.Extensions.Logging;
 
@@ -6,6 +7,8 @@ namespace DataverseEmulator.Hosting;
 /// <summary>Runs the emulator as a process until Ctrl+C or SIGTERM.</summary>
 internal static class StandaloneHost
 {
+    private const int LargeSeed = 100_000;
+
     public static async Task<int> RunAsync(string[] args)
     {
         CommandLineOptions options;
@@ -59,6 +62,13 @@ internal static class StandaloneHost
         using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
 
         await using var server = await EmulatorServer.StartAsync(seed, settings);
+        if (seed.EntitySets.Sum(seed.Count) > LargeSeed)
+        {
+            // Reading a large seed leaves its file's bytes and parse garbage behind; give them back once, before serving.
+            GCSettings.LargeObjectHeapCompactionMode = GCLargeObjectHeapCompactionMode.CompactOnce;
+            GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        }
+
         foreach (var token in options.Tokens)
         {
             server.Auth.AddToken(token, DateTimeOffset.MaxValue);

@@ -20,7 +20,11 @@ internal static class StatsEndpoints
             stats.Reset();
             return Json(context, 200, ToJson(stats.Snapshot()));
         });
-        routes.MapMethods("/_emulator/callers", ["GET"], context => Json(context, 200, ExpectedCallersJson.ToJson(seed)));
+        routes.MapMethods("/_emulator/callers", ["GET"], context =>
+        {
+            context.Response.ContentType = "application/json; charset=utf-8";
+            return context.Response.WriteAsync(ExpectedCallersJson.ToText(seed), context.RequestAborted);
+        });
     }
 
     public static JsonObject ToJson(EmulatorStats stats) => new()

@@ -182,7 +182,7 @@ internal sealed partial class EntityTable
                 _changes.Stored(record.Id, record.Version);
             }
 
-            _primary.Load(_byId.Keys.Select(id => (id, id)));
+            _primary.LoadSorted(GuidTextOrder.Sort(_byId.Keys));
         }
     }
 

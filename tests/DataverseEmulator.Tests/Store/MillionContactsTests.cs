@@ -30,7 +30,7 @@ public class MillionContactsTests
         Assert.Equal(expected.Select(m => (m.Id, (string?)m.Name)).ToHashSet(), rows);
         Assert.Equal(new EmulatorStats(2, 0, expected.Count), emulator.Server.Stats);
         GC.KeepAlive(seed);
-        Assert.InRange(GC.GetTotalMemory(forceFullCollection: true), 0, TwoGigabytes);
+        Assert.InRange(GC.GetTotalMemory(forceFullCollection: false), 0, TwoGigabytes);
         using var process = Process.GetCurrentProcess();
         Assert.InRange(process.WorkingSet64, 0, TwoGigabytes);
     }

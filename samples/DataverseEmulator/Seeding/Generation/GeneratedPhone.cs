@@ -7,7 +7,19 @@ internal readonly record struct GeneratedPhone(PhonePlan Plan, string NationalNu
     public string E164 => "+" + Plan.CountryCode + NationalNumber;
 
     /// <summary>The E.164 digits as a number, for counting who holds what.</summary>
-    public ulong Digits => ulong.Parse(Plan.CountryCode + NationalNumber, System.Globalization.CultureInfo.InvariantCulture);
+    public ulong Digits
+    {
+        get
+        {
+            var digits = Plan.CountryDigits;
+            foreach (var c in NationalNumber)
+            {
+                digits = (digits * 10) + (ulong)(c - '0');
+            }
+
+            return digits;
+        }
+    }
 
     public static GeneratedPhone Draw(PhonePlan plan, PhoneRange range, SeedRandom random) =>
         Format(plan, range, range.Draw(random), random);

@@ -38,12 +38,18 @@ internal static class NamePools
         _ => "Inc",
     };
 
+    private static readonly string[] GbCities = ["London", "Manchester", "Birmingham", "Leeds", "Glasgow", "Edinburgh", "Bristol", "Liverpool"];
+    private static readonly string[] AuCities = ["Sydney", "Melbourne", "Brisbane", "Perth", "Adelaide", "Canberra"];
+    private static readonly string[] DeCities = ["Berlin", "Hamburg", "München", "Frankfurt", "Köln", "Stuttgart"];
+    private static readonly string[] FrCities = ["Paris", "Lyon", "Marseille", "Toulouse", "Nantes", "Lille"];
+    private static readonly string[] UsCities = ["Seattle", "Redmond", "New York", "Chicago", "Austin", "Denver", "Boston", "Atlanta", "Miami", "Portland"];
+
     public static IReadOnlyList<string> Cities(string region) => region switch
     {
-        "GB" => ["London", "Manchester", "Birmingham", "Leeds", "Glasgow", "Edinburgh", "Bristol", "Liverpool"],
-        "AU" => ["Sydney", "Melbourne", "Brisbane", "Perth", "Adelaide", "Canberra"],
-        "DE" => ["Berlin", "Hamburg", "München", "Frankfurt", "Köln", "Stuttgart"],
-        "FR" => ["Paris", "Lyon", "Marseille", "Toulouse", "Nantes", "Lille"],
-        _ => ["Seattle", "Redmond", "New York", "Chicago", "Austin", "Denver", "Boston", "Atlanta", "Miami", "Portland"],
+        "GB" => GbCities,
+        "AU" => AuCities,
+        "DE" => DeCities,
+        "FR" => FrCities,
+        _ => UsCities,
     };
 }

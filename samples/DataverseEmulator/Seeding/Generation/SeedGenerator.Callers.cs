@@ -26,7 +26,7 @@ internal sealed partial class SeedGenerator
         {
             if (IsUnique(target) && _holders[decoy.Digits] == 1 && taken.Add(target.Digits))
             {
-                callers.Add(new ExpectedCaller(target.Phone.E164, "match", [Match(target)], $"decoy-nearby: {decoy.Phone.Stored} in {SetFor(decoy).LogicalName} shares the last 7 digits"));
+                callers.Add(new ExpectedCaller(target.E164, "match", [Match(target)], $"decoy-nearby: {Stored(decoy)} in {SetFor(decoy).LogicalName} shares the last 7 digits"));
             }
         }
 
@@ -34,21 +34,21 @@ internal sealed partial class SeedGenerator
         {
             if (_holders[group[0].Digits] == group.Count && taken.Add(group[0].Digits))
             {
-                callers.Add(new ExpectedCaller(group[0].Phone.E164, "multiple", [.. group.Select(Match)], "switchboard"));
+                callers.Add(new ExpectedCaller(group[0].E164, "multiple", [.. group.Select(Match)], "switchboard"));
             }
         }
 
         Sample(unique, use => use.Active && IsUnique(use), use =>
-            new ExpectedCaller(use.Phone.E164, "match", [Match(use)], "unique"));
+            new ExpectedCaller(use.E164, "match", [Match(use)], "unique"));
         Sample(inactive, use => !use.Active && _holders[use.Digits] == 1, use =>
-            new ExpectedCaller(use.Phone.E164, "none", [], $"inactive: only {SetFor(use).LogicalName} {RowOf(use).Id:D}, statecode 1, holds it"));
+            new ExpectedCaller(use.E164, "none", [], $"inactive: only {SetFor(use).LogicalName} {RowOf(use).Id:D}, statecode 1, holds it"));
         for (var attempts = 0; callers.Count(c => c.Note.StartsWith("near-miss", StringComparison.Ordinal)) < nearMiss && attempts < nearMiss * 20; attempts++)
         {
             var use = _uses[_random.Next(_uses.Count)];
-            var miss = NearMiss(use.Phone, otherCountry: _random.Chance(0.5));
+            var miss = NearMiss(use, otherCountry: _random.Chance(0.5));
             if (!_holders.ContainsKey(miss.Digits) && taken.Add(miss.Digits))
             {
-                callers.Add(new ExpectedCaller(miss.E164, "none", [], $"near-miss of {use.Phone.E164} ({use.Phone.Stored}) in {SetFor(use).LogicalName}"));
+                callers.Add(new ExpectedCaller(miss.E164, "none", [], $"near-miss of {use.E164} ({Stored(use)}) in {SetFor(use).LogicalName}"));
             }
         }
 
@@ -94,6 +94,8 @@ internal sealed partial class SeedGenerator
     {
         var set = SetFor(use);
         var name = set.Get(use.Row, set == _accounts ? "name" : "fullname") as string ?? string.Empty;
-        return new ExpectedMatch(set.LogicalName, RowOf(use).Id!.Value, name, use.Column, use.Phone.Stored, PhoneRange.FormatName(use.Phone.Template));
+        return new ExpectedMatch(set.LogicalName, RowOf(use).Id!.Value, name, use.Column, Stored(use), PhoneRange.FormatName(use.Template));
     }
+
+    private string Stored(PhoneUse use) => (string)SetFor(use).Get(use.Row, use.Column)!;
 }

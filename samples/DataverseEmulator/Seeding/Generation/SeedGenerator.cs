@@ -33,6 +33,9 @@ internal sealed partial class SeedGenerator(int seedNumber)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(contacts);
         var companies = Math.Max(1, contacts / 10);
+        _uses.EnsureCapacity(contacts * 2);
+        _holders.EnsureCapacity(contacts * 2);
+        _contacts.Rows.EnsureCapacity(contacts);
         for (var i = 0; i < companies; i++)
         {
             AddAccount(PhonePlans.PickCountry(_random), active: !_random.Chance(0.02), telephone: null);
@@ -68,31 +71,24 @@ internal sealed partial class SeedGenerator(int seedNumber)
         Person(cells, _contacts);
         var phone = telephone ?? Draw(plan, mobile: _random.Chance(0.25));
         _contacts.Set(cells, "telephone1", phone.Stored);
-        var extra = new List<(string, GeneratedPhone)>();
-        if (_random.Chance(0.5))
-        {
-            extra.Add(("mobilephone", Draw(plan, mobile: true)));
-        }
-
-        if (_random.Chance(0.15))
-        {
-            extra.Add(("telephone2", Draw(plan, mobile: false)));
-        }
-
-        foreach (var (column, other) in extra)
-        {
-            _contacts.Set(cells, column, other.Stored);
-        }
-
+        GeneratedPhone? mobile = _random.Chance(0.5) ? Draw(plan, mobile: true) : null;
+        GeneratedPhone? second = _random.Chance(0.15) ? Draw(plan, mobile: false) : null;
+        _contacts.Set(cells, "mobilephone", mobile?.Stored);
+        _contacts.Set(cells, "telephone2", second?.Stored);
         _contacts.Set(cells, "address1_city", _random.Pick(NamePools.Cities(plan.Region)));
         SetState(cells, _contacts, active);
         var row = _contacts.Add(_random.NextGuid(), cells);
-        foreach (var (column, other) in extra)
+        if (mobile is { } m)
         {
-            Record(new PhoneUse(other.Digits, 0, row, column, active, other));
+            Record(new PhoneUse(0, row, "mobilephone", active, m));
         }
 
-        return Record(new PhoneUse(phone.Digits, 0, row, "telephone1", active, phone));
+        if (second is { } t)
+        {
+            Record(new PhoneUse(0, row, "telephone2", active, t));
+        }
+
+        return Record(new PhoneUse(0, row, "telephone1", active, phone));
     }
 
     private PhoneUse AddAccount(PhonePlan plan, bool active, GeneratedPhone? telephone)
@@ -109,10 +105,10 @@ internal sealed partial class SeedGenerator(int seedNumber)
         var row = _accounts.Add(_random.NextGuid(), cells);
         if (second is { } s)
         {
-            Record(new PhoneUse(s.Digits, 1, row, "telephone2", active, s));
+            Record(new PhoneUse(1, row, "telephone2", active, s));
         }
 
-        return Record(new PhoneUse(phone.Digits, 1, row, "telephone1", active, phone));
+        return Record(new PhoneUse(1, row, "telephone1", active, phone));
     }
 
     private PhoneUse AddLead(PhonePlan plan, bool active, GeneratedPhone? telephone)
@@ -128,10 +124,10 @@ internal sealed partial class SeedGenerator(int seedNumber)
         var row = _leads.Add(_random.NextGuid(), cells);
         if (mobile is { } m)
         {
-            Record(new PhoneUse(m.Digits, 2, row, "mobilephone", active, m));
+            Record(new PhoneUse(2, row, "mobilephone", active, m));
         }
 
-        return Record(new PhoneUse(phone.Digits, 2, row, "telephone1", active, phone));
+        return Record(new PhoneUse(2, row, "telephone1", active, phone));
     }
 
     /// <summary>Three active contacts of one company sharing a main number, each stored in its own format.</summary>
@@ -152,22 +148,23 @@ internal sealed partial class SeedGenerator(int seedNumber)
     /// <summary>A lead or account whose number is a near miss of <paramref name="target"/>'s: same last seven digits, another area or country.</summary>
     private void AddDecoy(PhoneUse target)
     {
-        var phone = NearMiss(target.Phone, otherCountry: _random.Chance(0.5));
+        var phone = NearMiss(target, otherCountry: _random.Chance(0.5));
         var decoy = _random.Chance(0.5) ? AddLead(phone.Plan, active: true, phone) : AddAccount(phone.Plan, active: true, phone);
         _decoys.Add((target, decoy));
     }
 
     /// <summary>A number in <paramref name="of"/>'s country (or another) whose last seven digits are the same and the rest not.</summary>
-    private GeneratedPhone NearMiss(GeneratedPhone of, bool otherCountry)
+    private GeneratedPhone NearMiss(PhoneUse of, bool otherCountry)
     {
         var last7 = of.NationalNumber[^7..];
+        var plan0 = of.Plan;
         while (true)
         {
-            var plan = otherCountry ? _random.Pick(PhonePlans.Countries.Where(c => c.Plan != of.Plan).Select(c => c.Plan).ToList()) : of.Plan;
+            var plan = otherCountry ? _random.Pick(PhonePlans.Countries.Where(c => c.Plan != plan0).Select(c => c.Plan).ToList()) : plan0;
             var range = plan.Pick(_random, mobile: _random.Chance(0.2));
             var drawn = range.Draw(_random);
             var number = drawn[..^7] + last7;
-            if (plan != of.Plan || number != of.NationalNumber)
+            if (plan != plan0 || number != of.NationalNumber)
             {
                 return GeneratedPhone.Format(plan, range, number, _random);
             }

@@ -1,3 +1,5 @@
+using System.Buffers.Binary;
+
 namespace DataverseEmulator.Store.Indexing;
 
 /// <summary>
@@ -10,11 +12,25 @@ internal sealed class GuidTextOrder : IComparer<Guid>
 
     public int Compare(Guid x, Guid y)
     {
-        Span<byte> left = stackalloc byte[16];
-        Span<byte> right = stackalloc byte[16];
-        x.TryWriteBytes(left, bigEndian: true, out _);
-        y.TryWriteBytes(right, bigEndian: true, out _);
-        return left.SequenceCompareTo(right);
+        var (xHigh, xLow) = Halves(x);
+        var (yHigh, yLow) = Halves(y);
+        return xHigh != yHigh ? xHigh.CompareTo(yHigh) : xLow.CompareTo(yLow);
+    }
+
+    /// <summary>GUIDs in text order, sorted in one pass over plain numbers (a bulk load of a million keys).</summary>
+    public static (Guid Key, Guid Id)[] Sort(IEnumerable<Guid> ids)
+    {
+        var keys = ids.Select(id => new SortKey(Halves(id), id)).ToArray();
+        Array.Sort(keys);
+        return [.. keys.Select(k => (k.Id, k.Id))];
+    }
+
+    /// <summary>The GUID's text order as two numbers: its first three groups, then its last eight bytes as written.</summary>
+    private static (ulong High, ulong Low) Halves(Guid guid)
+    {
+        Span<byte> bytes = stackalloc byte[16];
+        guid.TryWriteBytes(bytes, bigEndian: true, out _);
+        return (BinaryPrimitives.ReadUInt64BigEndian(bytes), BinaryPrimitives.ReadUInt64BigEndian(bytes[8..]));
     }
 
     /// <summary>
@@ -44,5 +60,10 @@ internal sealed class GuidTextOrder : IComparer<Guid>
         }
 
         return Guid.ParseExact(text, "D");
+    }
+
+    private readonly record struct SortKey((ulong High, ulong Low) Order, Guid Id) : IComparable<SortKey>
+    {
+        public int CompareTo(SortKey other) => Order.CompareTo(other.Order);
     }
 }

@@ -21,11 +21,17 @@ internal sealed class SortedIndex<TKey>(IComparer<TKey> comparer)
     {
         var all = entries.ToArray();
         Array.Sort(all, (a, b) => Compare(a.Key, a.Id, b.Key, b.Id));
+        LoadSorted(all);
+    }
+
+    /// <summary>Replaces the contents with entries already in index order.</summary>
+    public void LoadSorted(IReadOnlyList<(TKey Key, Guid Id)> all)
+    {
         _blocks.Clear();
-        for (var start = 0; start < all.Length; start += LoadFill)
+        for (var start = 0; start < all.Count; start += LoadFill)
         {
             var block = new Block();
-            var length = Math.Min(LoadFill, all.Length - start);
+            var length = Math.Min(LoadFill, all.Count - start);
             for (var i = 0; i < length; i++)
             {
                 block.Keys[i] = all[start + i].Key;
@@ -36,7 +42,7 @@ internal sealed class SortedIndex<TKey>(IComparer<TKey> comparer)
             _blocks.Add(block);
         }
 
-        Count = all.Length;
+        Count = all.Count;
     }
 
     public void Add(TKey key, Guid id)
