@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using DataverseEmulator.Store;
+using DataverseEmulator.Store.Indexing;
 using DataverseEmulator.WebApi;
 
 namespace DataverseEmulator.Metadata;
@@ -7,8 +8,6 @@ namespace DataverseEmulator.Metadata;
 /// <summary><c>EntityDefinitions(…)/Keys</c>: list, read and create alternate keys (EntityKeyMetadata).</summary>
 internal static class KeysHandler
 {
-    private const int MaxKeys = 10;
-
     public static ApiResponse Handle(ApiRequest request, ResourcePath path, EntityTable table)
     {
         var select = EntityDefinitionsHandler.SelectOf(request);
@@ -49,23 +48,16 @@ internal static class KeysHandler
             return EntityMetadataReader.Invalid($"The attribute {unknown} of the key {schemaName} does not exist on entity {entity.LogicalName}.");
         }
 
-        var keys = table.Keys;
-        if (keys.Any(k => k.LogicalName.Equals(schemaName, StringComparison.OrdinalIgnoreCase)))
+        switch (table.TryAddKey(schemaName!, attributes!, displayName, out var key))
         {
-            return ApiResponse.Error(400, ErrorCodes.EntityKeyNameExists, $"An entity key with the name {schemaName} already exists on entity {entity.LogicalName}.");
+            case KeyRefusal.NameExists:
+                return ApiResponse.Error(400, ErrorCodes.EntityKeyNameExists, $"An entity key with the name {schemaName} already exists on entity {entity.LogicalName}.");
+            case KeyRefusal.AttributesExist:
+                return ApiResponse.Error(400, ErrorCodes.EntityKeyWithSelectedAttributesExists, "An entity key with the selected attributes already exists on entity.");
+            case KeyRefusal.TooMany:
+                return EntityMetadataReader.Invalid($"The entity {entity.LogicalName} already has the most alternate keys a table can have ({EntityTable.MaxKeys}).");
         }
 
-        if (keys.Any(k => k.Matches(attributes!)))
-        {
-            return ApiResponse.Error(400, ErrorCodes.EntityKeyWithSelectedAttributesExists, "An entity key with the selected attributes already exists on entity.");
-        }
-
-        if (keys.Count >= MaxKeys)
-        {
-            return EntityMetadataReader.Invalid($"The entity {entity.LogicalName} already has the most alternate keys a table can have ({MaxKeys}).");
-        }
-
-        var key = table.AddKey(schemaName!, attributes!, displayName);
-        return ApiResponse.NoContent().WithHeader("OData-EntityId", $"{request.ApiBase}EntityDefinitions({table.Metadata.MetadataId:D})/Keys({key.MetadataId:D})");
+        return ApiResponse.NoContent().WithHeader("OData-EntityId", $"{request.ApiBase}EntityDefinitions({table.Metadata.MetadataId:D})/Keys({key!.MetadataId:D})");
     }
 }

@@ -28,7 +28,7 @@ internal static class SearchPage
             .Raw($"<h1>Search results for <span id=\"searchtext\">{HtmlPage.Encode(searchText)}</span></h1>")
             .Raw($"<p><span id=\"resultcount\">{results.Count}</span> records found</p>")
             .Raw("<ol id=\"results\">");
-        foreach (var (entity, record) in results)
+        foreach (var (entity, record) in results.Take(EntityListPage.MaxListed))
         {
             page.Raw(ResultItem.Render(entity, record));
         }

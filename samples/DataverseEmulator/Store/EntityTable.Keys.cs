@@ -6,6 +6,9 @@ namespace DataverseEmulator.Store;
 /// <summary>Alternate keys: their definitions, the job that builds each index, and the indexes themselves.</summary>
 internal sealed partial class EntityTable
 {
+    /// <summary>A table can have up to ten alternate keys.</summary>
+    public const int MaxKeys = 10;
+
     private readonly List<AlternateKey> _keys = [];
 
     /// <summary>The table's alternate keys, their index status brought up to date with the clock.</summary>
@@ -22,14 +25,34 @@ internal sealed partial class EntityTable
     }
 
     /// <summary>Defines a key; its index is built by a job that runs <see cref="StoreContext.KeyIndexDelay"/> pending, then as long in progress.</summary>
-    public AlternateKey AddKey(string schemaName, IReadOnlyList<string> attributes, JsonNode? displayName)
+    public AlternateKey AddKey(string schemaName, IReadOnlyList<string> attributes, JsonNode? displayName) =>
+        TryAddKey(schemaName, attributes, displayName, out var key) == KeyRefusal.None ? key! : throw new InvalidOperationException($"The key {schemaName} cannot be added.");
+
+    /// <summary>Defines a key unless one has its name or its columns (checked under the lock, so two setups cannot both add it).</summary>
+    public KeyRefusal TryAddKey(string schemaName, IReadOnlyList<string> attributes, JsonNode? displayName, out AlternateKey? key)
     {
         lock (_gate)
         {
-            var key = new AlternateKey(Guid.NewGuid(), schemaName, attributes, displayName, _context.TimeProvider.GetUtcNow());
+            key = null;
+            if (_keys.Exists(k => k.LogicalName.Equals(schemaName, StringComparison.OrdinalIgnoreCase)))
+            {
+                return KeyRefusal.NameExists;
+            }
+
+            if (_keys.Exists(k => k.Matches(attributes)))
+            {
+                return KeyRefusal.AttributesExist;
+            }
+
+            if (_keys.Count >= MaxKeys)
+            {
+                return KeyRefusal.TooMany;
+            }
+
+            key = new AlternateKey(Guid.NewGuid(), schemaName, attributes, displayName, _context.TimeProvider.GetUtcNow());
             _keys.Add(key);
             RefreshKeys();
-            return key;
+            return KeyRefusal.None;
         }
     }
 
