@@ -16,14 +16,14 @@ internal sealed class StringPool
             return value.ToString();
         }
 
-        var lookup = _values.GetAlternateLookup<ReadOnlySpan<char>>();
-        if (lookup.TryGetValue(value, out var shared))
-        {
-            return shared;
-        }
+        return _values.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(value, out var shared) ? shared : Add(value.ToString());
+    }
 
-        var text = value.ToString();
-        if (_values.Count >= MaxDistinct)
+    public string Intern(string value) => _values is null ? value : _values.TryGetValue(value, out var shared) ? shared : Add(value);
+
+    private string Add(string text)
+    {
+        if (_values is null || _values.Count >= MaxDistinct)
         {
             _values = null;
         }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using DataverseEmulator.Seeding;
 using DataverseEmulator.Values;
 
 namespace DataverseEmulator.Store;
@@ -12,6 +13,10 @@ internal sealed partial class EntityTable
 {
     private const string CreatedOn = "createdon";
     private const string ModifiedOn = "modifiedon";
+    private const int MaxPooledLength = 64;
+    private readonly Dictionary<string, StringPool> _pools = new(StringComparer.Ordinal);
+    private string? _stamp;
+    private long _stampSecond;
 
     /// <param name="stamp">Whether to set createdon and modifiedon (rows made by the Web API, not rows made alongside one).</param>
     public WriteResult Create(JsonObject values, bool stamp = true)
@@ -63,7 +68,7 @@ internal sealed partial class EntityTable
 
             var changes = values
                 .Where(p => p.Key != Definition.KeyColumn)
-                .Select(p => KeyValuePair.Create(p.Key, CellValues.FromJson(p.Value)))
+                .Select(p => KeyValuePair.Create(p.Key, Cell(p.Key, p.Value)))
                 .Append(KeyValuePair.Create<string, object?>(ModifiedOn, Now()))
                 .ToList();
             var updated = existing.With(LayoutFor(changes.Select(c => c.Key)), changes, _context.NextVersion());
@@ -114,7 +119,7 @@ internal sealed partial class EntityTable
         {
             if (name != Definition.KeyColumn && name != "versionnumber")
             {
-                cells[name] = CellValues.FromJson(value);
+                cells[name] = Cell(name, value);
             }
         }
 
@@ -144,5 +149,35 @@ internal sealed partial class EntityTable
         return new EntityRecord(id, layout, row, _context.NextVersion());
     }
 
-    private string Now() => _context.TimeProvider.GetUtcNow().ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
+    /// <summary>The time as Dataverse writes createdon/modifiedon; rows written in the same second share one string.</summary>
+    private string Now()
+    {
+        var now = _context.TimeProvider.GetUtcNow();
+        var second = now.ToUnixTimeSeconds();
+        if (_stampSecond != second || _stamp is null)
+        {
+            _stamp = now.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
+            _stampSecond = second;
+        }
+
+        return _stamp;
+    }
+
+    /// <summary>A written value, with short texts shared per column as a seed's are (entity names, column names, flags).</summary>
+    private object? Cell(string column, JsonNode? value)
+    {
+        var cell = CellValues.FromJson(value);
+        if (cell is not string { Length: <= MaxPooledLength } text)
+        {
+            return cell;
+        }
+
+        if (!_pools.TryGetValue(column, out var pool))
+        {
+            pool = new StringPool();
+            _pools[column] = pool;
+        }
+
+        return pool.Intern(text);
+    }
 }
