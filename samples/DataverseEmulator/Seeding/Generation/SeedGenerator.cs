@@ -157,14 +157,14 @@ internal sealed partial class SeedGenerator(int seedNumber)
     private GeneratedPhone NearMiss(PhoneUse of, bool otherCountry)
     {
         var last7 = of.NationalNumber[^7..];
-        var plan0 = of.Plan;
+        var home = of.Plan;
         while (true)
         {
-            var plan = otherCountry ? _random.Pick(PhonePlans.Countries.Where(c => c.Plan != plan0).Select(c => c.Plan).ToList()) : plan0;
+            var plan = otherCountry ? _random.Pick(PhonePlans.Countries.Where(c => c.Plan != home).Select(c => c.Plan).ToList()) : home;
             var range = plan.Pick(_random, mobile: _random.Chance(0.2));
             var drawn = range.Draw(_random);
             var number = drawn[..^7] + last7;
-            if (plan != plan0 || number != of.NationalNumber)
+            if (plan != home || number != of.NationalNumber)
             {
                 return GeneratedPhone.Format(plan, range, number, _random);
             }
