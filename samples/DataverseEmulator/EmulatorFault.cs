@@ -22,6 +22,21 @@ public sealed record EmulatorFault
     /// <summary>HTTP status answered; 0 for latency and dropped connections.</summary>
     public int StatusCode { get; }
 
+    /// <summary>
+    /// When set, the fault hits only this part of a $batch (1-based, counting the requests inside change sets),
+    /// answering it in its own part while the other parts run; the batch itself is not faulted.
+    /// </summary>
+    public int? BatchPart { get; init; }
+
+    /// <summary>
+    /// When set, a regular expression (case-insensitive) the URL must match: of a Web API request (its path and
+    /// query), or of a $batch part (as written in the part).
+    /// </summary>
+    public string? UrlPattern { get; init; }
+
+    /// <summary>Whether the fault waits for a particular part or URL instead of hitting the next request.</summary>
+    public bool IsTargeted => BatchPart is not null || UrlPattern is not null;
+
     public static EmulatorFault Latency(TimeSpan delay) => new(EmulatorFaultKind.Latency, delay, TimeSpan.Zero, 0);
 
     /// <summary>429 Too Many Requests with <c>Retry-After</c>, as Dataverse's service protection limits answer.</summary>
@@ -46,4 +61,31 @@ public sealed record EmulatorFault
 
     /// <summary>The same fault, answered only after <paramref name="delay"/>.</summary>
     public EmulatorFault After(TimeSpan delay) => this with { Delay = delay };
+
+    /// <summary>The same fault, for the <paramref name="part"/>-th request (1-based) of the next $batch that has that many.</summary>
+    public EmulatorFault InBatchPart(int part)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(part, 1);
+        return this with { BatchPart = part };
+    }
+
+    /// <summary>The same fault, for the next request or $batch part whose URL matches <paramref name="pattern"/> (a regular expression).</summary>
+    public EmulatorFault ForUrl(string pattern)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(pattern);
+        _ = new System.Text.RegularExpressions.Regex(pattern, System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromSeconds(1));
+        return this with { UrlPattern = pattern };
+    }
+
+    /// <summary>Whether this targeted fault hits a request or part at <paramref name="url"/> (part number null for a whole request).</summary>
+    internal bool Hits(int? partNumber, string url)
+    {
+        if (BatchPart is { } part && part != partNumber)
+        {
+            return false;
+        }
+
+        return UrlPattern is null || System.Text.RegularExpressions.Regex.IsMatch(
+            url, UrlPattern, System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+    }
 }

@@ -3,12 +3,15 @@ namespace DataverseEmulator;
 /// <summary>
 /// Faults applied to the next Web API requests (requests under <c>/api/data/</c>; a $batch is one request).
 /// Queued faults are used once each, in order; a kept fault applies to every request until <see cref="Clear"/>.
-/// A queued fault goes before a kept one. Thread-safe. Also reachable over HTTP at <c>/_emulator/faults</c>.
+/// A queued fault goes before a kept one. Targeted faults (<see cref="EmulatorFault.BatchPart"/>,
+/// <see cref="EmulatorFault.UrlPattern"/>) wait for the first request or $batch part they hit. Thread-safe.
+/// Also reachable over HTTP at <c>/_emulator/faults</c>.
 /// </summary>
 public sealed class EmulatorFaults
 {
     private readonly Lock _gate = new();
     private readonly Queue<EmulatorFault> _queue = new();
+    private readonly List<(EmulatorFault Fault, bool Keep)> _targeted = [];
     private EmulatorFault? _kept;
 
     /// <summary>
@@ -17,14 +20,14 @@ public sealed class EmulatorFaults
     /// </summary>
     public event EventHandler<TimeSpan>? DelayStarted;
 
-    /// <summary>Faults still queued, in the order they will be used.</summary>
+    /// <summary>Faults still queued, in the order they will be used (targeted ones after the others).</summary>
     public IReadOnlyList<EmulatorFault> Pending
     {
         get
         {
             lock (_gate)
             {
-                return [.. _queue];
+                return [.. _queue, .. _targeted.Where(t => !t.Keep).Select(t => t.Fault)];
             }
         }
     }
@@ -41,7 +44,19 @@ public sealed class EmulatorFaults
         }
     }
 
-    /// <summary>Applies <paramref name="fault"/> to each of the next <paramref name="count"/> requests.</summary>
+    /// <summary>Targeted faults kept until cleared.</summary>
+    public IReadOnlyList<EmulatorFault> KeptTargeted
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _targeted.Where(t => t.Keep).Select(t => t.Fault)];
+            }
+        }
+    }
+
+    /// <summary>Applies <paramref name="fault"/> to each of the next <paramref name="count"/> requests (or parts it targets).</summary>
     public void Enqueue(EmulatorFault fault, int count = 1)
     {
         ArgumentNullException.ThrowIfNull(fault);
@@ -50,18 +65,32 @@ public sealed class EmulatorFaults
         {
             for (var i = 0; i < count; i++)
             {
-                _queue.Enqueue(fault);
+                if (fault.IsTargeted)
+                {
+                    _targeted.Add((fault, false));
+                }
+                else
+                {
+                    _queue.Enqueue(fault);
+                }
             }
         }
     }
 
-    /// <summary>Applies <paramref name="fault"/> to every request until <see cref="Clear"/>.</summary>
+    /// <summary>Applies <paramref name="fault"/> to every request (or part it targets) until <see cref="Clear"/>.</summary>
     public void Keep(EmulatorFault fault)
     {
         ArgumentNullException.ThrowIfNull(fault);
         lock (_gate)
         {
-            _kept = fault;
+            if (fault.IsTargeted)
+            {
+                _targeted.Add((fault, true));
+            }
+            else
+            {
+                _kept = fault;
+            }
         }
     }
 
@@ -71,6 +100,7 @@ public sealed class EmulatorFaults
         lock (_gate)
         {
             _queue.Clear();
+            _targeted.Clear();
             _kept = null;
         }
     }
@@ -83,13 +113,43 @@ public sealed class EmulatorFaults
 
     public void DropNext(int count = 1) => Enqueue(EmulatorFault.DropConnection(), count);
 
-    internal EmulatorFault? Take()
+    /// <summary>Throttles (429 with Retry-After) the <paramref name="part"/>-th request of the next $batch, inside its part.</summary>
+    public void ThrottlePart(int part, TimeSpan retryAfter) => Enqueue(EmulatorFault.Throttle(retryAfter).InBatchPart(part));
+
+    /// <summary>The fault for a whole Web API request at <paramref name="target"/>, if any.</summary>
+    internal EmulatorFault? Take(string target)
     {
         lock (_gate)
         {
-            return _queue.TryDequeue(out var fault) ? fault : _kept;
+            return _queue.TryDequeue(out var fault) ? fault : TakeTargeted(null, target) ?? _kept;
+        }
+    }
+
+    /// <summary>The fault for one $batch part, if a targeted fault hits it.</summary>
+    internal EmulatorFault? TakeForPart(int partNumber, string url)
+    {
+        lock (_gate)
+        {
+            return TakeTargeted(partNumber, url);
         }
     }
 
     internal void OnDelayStarted(TimeSpan delay) => DelayStarted?.Invoke(this, delay);
+
+    private EmulatorFault? TakeTargeted(int? partNumber, string url)
+    {
+        var index = _targeted.FindIndex(t => (partNumber is not null || t.Fault.BatchPart is null) && t.Fault.Hits(partNumber, url));
+        if (index < 0)
+        {
+            return null;
+        }
+
+        var (fault, keep) = _targeted[index];
+        if (!keep)
+        {
+            _targeted.RemoveAt(index);
+        }
+
+        return fault;
+    }
 }

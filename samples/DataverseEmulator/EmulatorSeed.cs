@@ -1,7 +1,10 @@
+using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using DataverseEmulator.Seeding;
-using DataverseEmulator.Store;
+using DataverseEmulator.Seeding.Generation;
+using DataverseEmulator.Values;
 
 namespace DataverseEmulator;
 
@@ -9,84 +12,53 @@ namespace DataverseEmulator;
 /// The records the emulator starts with, keyed by entity set name, each record shaped exactly as the
 /// Web API returns it: <c>{"contacts":[{"contactid":"…","fullname":"…","telephone1":"…"}],"accounts":[…]}</c>.
 /// A record without <c>statecode</c> is active (0); one without its key gets a new id.
+/// Held compactly (one array of values per record), so a seed of a million contacts fits in a few hundred MB.
 /// </summary>
 public sealed class EmulatorSeed
 {
-    private EmulatorSeed(IReadOnlyDictionary<string, IReadOnlyList<JsonObject>> sets) => Sets = sets;
+    private EmulatorSeed(IReadOnlyList<SeedSet> sets, IReadOnlyList<ExpectedCaller> expectedCallers)
+    {
+        SetsInOrder = sets;
+        ExpectedCallers = expectedCallers;
+    }
 
     /// <summary>The built-in sample: a dozen contacts, three accounts and two leads with varied phone formats.</summary>
     public static EmulatorSeed Sample => Parse(SampleSeed.Json);
 
     /// <summary>Entity set names in the seed, e.g. "contacts".</summary>
-    public IReadOnlyCollection<string> EntitySets => [.. Sets.Keys];
+    public IReadOnlyCollection<string> EntitySets => [.. SetsInOrder.Select(s => s.SetName)];
 
-    internal IReadOnlyDictionary<string, IReadOnlyList<JsonObject>> Sets { get; }
+    /// <summary>
+    /// For a generated seed, callers whose answer is known (one record, several, or none among near misses), for
+    /// tests and benchmarks; empty for a seed read from JSON.
+    /// </summary>
+    public IReadOnlyList<ExpectedCaller> ExpectedCallers { get; }
+
+    internal IReadOnlyList<SeedSet> SetsInOrder { get; }
+
+    /// <summary>Copies of the records as JSON objects (fine for small seeds and tests; a large seed is better read through the store).</summary>
+    internal IReadOnlyDictionary<string, IReadOnlyList<JsonObject>> Sets =>
+        SetsInOrder.ToDictionary(s => s.SetName, s => (IReadOnlyList<JsonObject>)[.. s.Rows.Select(r => ToJsonObject(s, r))], StringComparer.Ordinal);
 
     /// <exception cref="FormatException">The file is not a seed document.</exception>
-    public static EmulatorSeed Load(string path) => Parse(File.ReadAllText(path));
+    public static EmulatorSeed Load(string path) => new(SeedReader.Read(File.ReadAllBytes(path)), []);
 
     /// <exception cref="FormatException">The text is not a seed document.</exception>
-    public static EmulatorSeed Parse(string json)
+    public static EmulatorSeed Parse(string json) => new(SeedReader.Read(Encoding.UTF8.GetBytes(json)), []);
+
+    /// <summary>
+    /// A synthetic organisation of <paramref name="contacts"/> contacts (and a tenth as many accounts and leads) whose
+    /// phone numbers are stored in mixed formats across several countries, with near-miss decoys; the same
+    /// <paramref name="seedNumber"/> always gives the same records.
+    /// </summary>
+    public static EmulatorSeed Generate(int contacts, int seedNumber = 1, int expectedCallers = SeedGenerator.DefaultExpectedCallers)
     {
-        JsonNode? root;
-        try
-        {
-            root = JsonNode.Parse(json, documentOptions: new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
-        }
-        catch (JsonException ex)
-        {
-            throw new FormatException($"The seed is not valid JSON: {ex.Message}", ex);
-        }
-
-        if (root is not JsonObject sets)
-        {
-            throw new FormatException("The seed must be a JSON object whose properties are entity set names, e.g. {\"contacts\":[…]}.");
-        }
-
-        var result = new Dictionary<string, IReadOnlyList<JsonObject>>(StringComparer.Ordinal);
-        foreach (var (setName, value) in sets)
-        {
-            if (value is not JsonArray rows || rows.Any(r => r is not JsonObject))
-            {
-                throw new FormatException($"The seed's \"{setName}\" must be an array of record objects.");
-            }
-
-            result[setName] = [.. rows.Select(r => (JsonObject)r!.DeepClone())];
-            CheckRecords(setName, result[setName]);
-        }
-
-        return new EmulatorSeed(result);
-    }
-
-    /// <summary>Keys must be GUIDs and unique, and statecode a whole number: a seed that breaks this is a mistake to report early.</summary>
-    private static void CheckRecords(string setName, IReadOnlyList<JsonObject> rows)
-    {
-        var key = EntityCatalog.ForSeedSet(setName, []).KeyColumn;
-        var seen = new HashSet<Guid>();
-        foreach (var row in rows)
-        {
-            if (row[key] is { } keyNode)
-            {
-                if (keyNode.GetValueKind() != JsonValueKind.String || !Guid.TryParse(keyNode.GetValue<string>(), out var id))
-                {
-                    throw new FormatException($"The seed's \"{setName}\" has a {key} that is not a GUID: {keyNode.ToJsonString()}.");
-                }
-
-                if (!seen.Add(id))
-                {
-                    throw new FormatException($"The seed's \"{setName}\" has two records with {key} {id:D}.");
-                }
-            }
-
-            if (row["statecode"] is { } state && (state.GetValueKind() != JsonValueKind.Number || !state.AsValue().TryGetValue<int>(out _)))
-            {
-                throw new FormatException($"The seed's \"{setName}\" has a statecode that is not a whole number: {state.ToJsonString()}.");
-            }
-        }
+        var generated = new SeedGenerator(seedNumber).Generate(contacts, expectedCallers);
+        return new EmulatorSeed(generated.Sets, generated.ExpectedCallers);
     }
 
     /// <summary>Number of records the seed holds for an entity set.</summary>
-    public int Count(string entitySet) => Sets.TryGetValue(entitySet, out var rows) ? rows.Count : 0;
+    public int Count(string entitySet) => SetsInOrder.FirstOrDefault(s => s.SetName == entitySet)?.Rows.Count ?? 0;
 
     /// <summary>The seed as JSON, in the same format <see cref="Parse"/> reads.</summary>
     public string ToJson()
@@ -94,9 +66,35 @@ public sealed class EmulatorSeed
         var root = new JsonObject();
         foreach (var (setName, rows) in Sets)
         {
-            root[setName] = new JsonArray([.. rows.Select(r => r.DeepClone())]);
+            root[setName] = new JsonArray([.. rows]);
         }
 
-        return root.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        return root.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+    }
+
+    /// <summary>Writes the seed as JSON (one record per line) without building it in memory first.</summary>
+    public void WriteJson(Stream stream) => SeedWriter.Write(stream, SetsInOrder);
+
+    private static JsonObject ToJsonObject(SeedSet set, SeedRow row)
+    {
+        var json = new JsonObject();
+        var layout = set.Layout;
+        for (var i = 0; i < layout.Count; i++)
+        {
+            var name = layout.Names[i];
+            if (name == layout.KeyColumn)
+            {
+                if (row.Id is { } id)
+                {
+                    json[name] = id.ToString("D");
+                }
+            }
+            else if (i < row.Cells.Length && row.Cells[i] is { } value)
+            {
+                json[name] = CellValues.ToJson(value);
+            }
+        }
+
+        return json;
     }
 }

@@ -51,8 +51,9 @@ public sealed class EmulatorServer : IAsyncDisposable
         var auth = new EmulatorAuth(settings.RequireToken, settings.TimeProvider);
         var faults = new EmulatorFaults();
         var log = new RequestLog();
-        var store = new EntityStore(seed, settings.TimeProvider);
-        var app = EmulatorApplication.Build(store, settings, auth, faults, log);
+        var store = new EntityStore(seed, new StoreContext(settings.TimeProvider, settings.ScanLimit, settings.KeyIndexDelay));
+
+        var app = EmulatorApplication.Build(store, seed, settings, auth, faults, log);
         try
         {
             await app.StartAsync(cancellationToken);
@@ -70,12 +71,21 @@ public sealed class EmulatorServer : IAsyncDisposable
 
     public void ResetCounters() => _log.Reset();
 
+    /// <summary>Requests, rows scanned and rows sought since start or <see cref="ResetStats"/> (also <c>GET /_emulator/stats</c>).</summary>
+    public EmulatorStats Stats => _store.Context.Stats.Snapshot();
+
+    /// <summary>Starts the cost counters from zero (also <c>POST /_emulator/stats/reset</c>).</summary>
+    public void ResetStats() => _store.Context.Stats.Reset();
+
     /// <summary>
     /// Copies of the rows an entity set holds now, as stored (e.g. phonecalls the product wrote, with
     /// <c>_regardingobjectid_value</c> for their binds); empty for a set the emulator does not know.
     /// </summary>
     public IReadOnlyList<JsonObject> GetRecords(string entitySet) =>
-        _store.FindBySet(entitySet) is { } table ? [.. table.Snapshot().Select(r => (JsonObject)r.Values.DeepClone())] : [];
+        _store.FindBySet(entitySet) is { } table ? [.. table.Snapshot().Select(r => r.Values)] : [];
+
+    /// <summary>Number of rows an entity set holds now; 0 for a set the emulator does not know.</summary>
+    public int CountRecords(string entitySet) => _store.FindBySet(entitySet)?.Count ?? 0;
 
     public async ValueTask DisposeAsync()
     {

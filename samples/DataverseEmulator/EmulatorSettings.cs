@@ -5,6 +5,9 @@ namespace DataverseEmulator;
 /// <summary>How an <see cref="EmulatorServer"/> starts. Every property has a default that suits a unit test.</summary>
 public sealed class EmulatorSettings
 {
+    /// <summary>Default of <see cref="ScanLimit"/>.</summary>
+    public const int DefaultScanLimit = 50_000;
+
     /// <summary>Listening URL, e.g. <c>http://127.0.0.1:5080</c>; null binds <c>http://127.0.0.1:0</c> (a free port).</summary>
     public string? Url { get; set; }
 
@@ -25,6 +28,20 @@ public sealed class EmulatorSettings
     public Guid BusinessUnitId { get; set; } = new("5e1f0c2a-7d3b-4e6a-9c8d-0000000000b1");
 
     public Guid OrganizationId { get; set; } = new("5e1f0c2a-7d3b-4e6a-9c8d-0000000000a1");
+
+    /// <summary>
+    /// Tables with more rows than this refuse a query that has to scan them for a leading-wildcard condition
+    /// (contains, endswith, a pattern starting with %, _ or [), answering LeadingWildcardCauseTimeout (0x80048573)
+    /// as Dataverse does when such a scan times out.
+    /// </summary>
+    public int ScanLimit { get; set; } = DefaultScanLimit;
+
+    /// <summary>
+    /// How long a new alternate key's index job stays Pending, and then as long InProgress, before the key is
+    /// Active (or Failed, when existing rows share key values), measured on <see cref="TimeProvider"/>. Zero makes
+    /// keys Active at once.
+    /// </summary>
+    public TimeSpan KeyIndexDelay { get; set; } = TimeSpan.FromSeconds(2);
 
     /// <summary>Minimum level of ASP.NET Core's own logging; quiet by default so many test servers stay readable.</summary>
     public LogLevel LogLevel { get; set; } = LogLevel.Warning;

@@ -1,19 +1,23 @@
-using DataverseEmulator.Store;
+using DataverseEmulator.Faults;
+using DataverseEmulator.Store.Transactions;
 using DataverseEmulator.WebApi;
 using Microsoft.AspNetCore.WebUtilities;
 
 namespace DataverseEmulator.Batch;
 
 /// <summary>
-/// Executes a $batch in order. Like Dataverse, it stops at the first failed request unless the batch was sent
-/// with <c>Prefer: odata.continue-on-error</c>; the failed request's own status and error are in its part.
+/// Executes a $batch one part after another, as Dataverse does. Without <c>Prefer: odata.continue-on-error</c> it
+/// stops at the first failed request and answers 400 with the parts run so far, the failed one last; with it,
+/// every part runs and the batch answers 200, each part carrying its own status. A change set is all or nothing:
+/// on a failure its writes are undone and only the failing answer is returned. Faults can hit a single part.
 /// </summary>
-internal sealed class BatchHandler(ApiDispatcher dispatcher, EntityStore store)
+internal sealed class BatchHandler(ApiDispatcher dispatcher, FaultResponder faults)
 {
     public const int MaxRequests = 1000;
 
     /// <param name="request">The $batch request itself; its ApiBase is the service root the parts resolve against.</param>
-    public ApiResponse Handle(ApiRequest request)
+    /// <returns>The answer, or null when an injected fault drops the connection.</returns>
+    public async Task<ApiResponse?> HandleAsync(ApiRequest request, CancellationToken aborted)
     {
         IReadOnlyList<BatchPart> parts;
         try
@@ -32,74 +36,43 @@ internal sealed class BatchHandler(ApiDispatcher dispatcher, EntityStore store)
 
         var continueOnError = PreferHeader.Parse(request.Header("Prefer")).ContinueOnError;
         var writer = new BatchResponseWriter("batchresponse_" + Guid.NewGuid().ToString("D"));
-        for (var i = 0; i < parts.Count; i++)
+        var failed = false;
+        for (var i = 0; i < parts.Count && !(failed && !continueOnError); i++)
         {
-            var part = parts[i];
-            if (part.ChangeSet is { } changeSet)
+            if (parts[i].ChangeSet is not { } changeSet)
             {
-                // A change set is all or nothing: on failure its writes are undone and only the failing answer is returned.
-                var checkpoint = store.Capture();
-                var end = i;
-                while (end + 1 < parts.Count && parts[end + 1].ChangeSet == changeSet)
+                var (answer, drop) = await RunAsync(request, parts[i], i + 1, aborted);
+                if (drop)
                 {
-                    end++;
+                    return null;
                 }
 
-                var answers = new List<(ApiResponse, string?)>();
-                var created = new Dictionary<string, string>(StringComparer.Ordinal);
-                var failed = false;
-                for (var j = i; j <= end; j++)
-                {
-                    var response = Execute(request, ContentIdReferences.Resolve(parts[j], created));
-                    if (parts[j].ContentId is { } contentId && response.Headers.TryGetValue("OData-EntityId", out var entityId))
-                    {
-                        created["$" + contentId] = entityId;
-                    }
-
-                    if (response.StatusCode >= 400)
-                    {
-                        EntityStore.Restore(checkpoint);
-                        answers = [(response, parts[j].ContentId)];
-                        failed = true;
-                        break;
-                    }
-
-                    answers.Add((response, parts[j].ContentId));
-                }
-
-                writer.AddChangeSet(answers, "changesetresponse_" + Guid.NewGuid().ToString("D"));
-                i = end;
-                if (failed && !continueOnError)
-                {
-                    break;
-                }
-
+                writer.Add(answer, parts[i].ContentId);
+                failed |= answer.StatusCode >= 400;
                 continue;
             }
 
-            var answer = Execute(request, part);
-            writer.Add(answer, part.ContentId);
-            if (answer.StatusCode >= 400 && !continueOnError)
+            var end = i;
+            while (end + 1 < parts.Count && parts[end + 1].ChangeSet == changeSet)
             {
-                break;
+                end++;
             }
+
+            var (answers, changeSetFailed, dropped) = await RunChangeSetAsync(request, parts, i, end, aborted);
+            if (dropped)
+            {
+                return null;
+            }
+
+            writer.AddChangeSet(answers, "changesetresponse_" + Guid.NewGuid().ToString("D"));
+            failed |= changeSetFailed;
+            i = end;
         }
 
-        return ApiResponse.Text(200, writer.Complete())
+        // Without continue-on-error a failure is the batch's own error (400), after the parts that ran.
+        return ApiResponse.Text(failed && !continueOnError ? 400 : 200, writer.Complete())
             .WithHeader("Content-Type", writer.ContentType)
             .WithHeader("OData-Version", "4.0");
-    }
-
-    private ApiResponse Execute(ApiRequest batch, BatchPart part)
-    {
-        if (!TryResolve(batch.ApiBase, part.Url, out var resourcePath, out var query))
-        {
-            return ODataErrors.BadQuery($"The URL '{part.Url}' in the batch is not under the service root '{batch.ApiBase}'.");
-        }
-
-        var headers = new Dictionary<string, string>(part.Headers, StringComparer.OrdinalIgnoreCase);
-        var inner = new ApiRequest(part.Method, resourcePath, query, headers, part.Body, batch.ApiBase);
-        return dispatcher.Dispatch(inner);
     }
 
     /// <summary>Accepts absolute URLs, root-relative paths (/api/data/v9.2/contacts) and paths relative to the service root.</summary>
@@ -132,5 +105,60 @@ internal sealed class BatchHandler(ApiDispatcher dispatcher, EntityStore store)
         resourcePath = Uri.UnescapeDataString(slash < 0 ? string.Empty : afterPrefix[(slash + 1)..]);
         query = QueryHelpers.ParseQuery(target.Query).ToDictionary(q => q.Key, q => q.Value.ToString(), StringComparer.Ordinal);
         return true;
+    }
+
+    private async Task<(List<(ApiResponse, string?)> Answers, bool Failed, bool Dropped)> RunChangeSetAsync(
+        ApiRequest request, IReadOnlyList<BatchPart> parts, int first, int last, CancellationToken aborted)
+    {
+        using var transaction = StoreTransaction.Begin();
+        var answers = new List<(ApiResponse, string?)>();
+        var created = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var j = first; j <= last; j++)
+        {
+            var (response, drop) = await RunAsync(request, ContentIdReferences.Resolve(parts[j], created), j + 1, aborted);
+            if (drop)
+            {
+                transaction.Rollback();
+                return (answers, true, true);
+            }
+
+            if (response.StatusCode >= 400)
+            {
+                transaction.Rollback();
+                return ([(response, parts[j].ContentId)], true, false);
+            }
+
+            if (parts[j].ContentId is { } contentId && response.Headers.TryGetValue("OData-EntityId", out var entityId))
+            {
+                created["$" + contentId] = entityId;
+            }
+
+            answers.Add((response, parts[j].ContentId));
+        }
+
+        return (answers, false, false);
+    }
+
+    private async Task<(ApiResponse Answer, bool Drop)> RunAsync(ApiRequest batch, BatchPart part, int number, CancellationToken aborted)
+    {
+        var fault = await faults.ApplyToPartAsync(number, part.Method, part.Url, aborted);
+        if (fault.Drop)
+        {
+            return (null!, true);
+        }
+
+        return (fault.Answer ?? Execute(batch, part), false);
+    }
+
+    private ApiResponse Execute(ApiRequest batch, BatchPart part)
+    {
+        if (!TryResolve(batch.ApiBase, part.Url, out var resourcePath, out var query))
+        {
+            return ODataErrors.BadQuery($"The URL '{part.Url}' in the batch is not under the service root '{batch.ApiBase}'.");
+        }
+
+        var headers = new Dictionary<string, string>(part.Headers, StringComparer.OrdinalIgnoreCase);
+        var inner = new ApiRequest(part.Method, resourcePath, query, headers, part.Body, batch.ApiBase);
+        return dispatcher.Dispatch(inner);
     }
 }

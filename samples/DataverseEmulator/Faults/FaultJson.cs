@@ -6,7 +6,8 @@ namespace DataverseEmulator.Faults;
 
 /// <summary>
 /// The JSON form of faults for <c>/_emulator/faults</c>:
-/// <c>{"kind":"latency|throttle|status|servererror|unavailable|drop","count":1,"keep":false,"delayMs":0,"retryAfterSeconds":5,"status":500}</c>.
+/// <c>{"kind":"latency|throttle|status|servererror|unavailable|drop","count":1,"keep":false,"delayMs":0,"retryAfterSeconds":5,"status":500,
+/// "part":2,"urlPattern":"tp_phonekeys"}</c>; <c>part</c> and <c>urlPattern</c> aim the fault at one $batch part or at URLs that match.
 /// </summary>
 internal static class FaultJson
 {
@@ -49,6 +50,16 @@ internal static class FaultJson
             json["retryAfterSeconds"] = (long)Math.Ceiling(fault.RetryAfter.TotalSeconds);
         }
 
+        if (fault.BatchPart is { } part)
+        {
+            json["part"] = part;
+        }
+
+        if (fault.UrlPattern is { } pattern)
+        {
+            json["urlPattern"] = pattern;
+        }
+
         return json;
     }
 
@@ -56,6 +67,7 @@ internal static class FaultJson
     {
         ["pending"] = new JsonArray([.. faults.Pending.Select(f => (JsonNode)Describe(f))]),
         ["kept"] = faults.Kept is { } kept ? Describe(kept) : null,
+        ["keptTargeted"] = new JsonArray([.. faults.KeptTargeted.Select(f => (JsonNode)Describe(f))]),
     };
 
     private static (EmulatorFault, int, bool) ParseOne(JsonNode? node)
@@ -81,6 +93,16 @@ internal static class FaultJson
         if (fault.Kind != EmulatorFaultKind.Latency && delay > TimeSpan.Zero)
         {
             fault = fault.After(delay);
+        }
+
+        if (Number(item, "part") is { } part)
+        {
+            fault = fault.InBatchPart((int)part);
+        }
+
+        if (Text(item, "urlPattern") is { } pattern)
+        {
+            fault = fault.ForUrl(pattern);
         }
 
         var count = (int)(Number(item, "count") ?? 1);

@@ -34,12 +34,13 @@ internal static class FetchXmlHandler
             return ApiResponse.Error(400, "0x80041103", $"'{entity.LogicalName}' entity doesn't contain attribute with Name = '{unknown}'.");
         }
 
-        IEnumerable<EntityRecord> rows = table.Snapshot();
-        if (query.Filter is { } filter)
+        var result = table.Query(query.Filter);
+        if (result.TimedOut)
         {
-            rows = rows.Where(r => filter.Evaluate(r.Values));
+            return ODataErrors.LeadingWildcardTimeout();
         }
 
+        IEnumerable<EntityRecord> rows = result.Rows;
         if (query.Orders.Count > 0)
         {
             rows = rows.OrderBy(r => r, new RecordOrderComparer(query.Orders));

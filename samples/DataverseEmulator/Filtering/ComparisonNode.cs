@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace DataverseEmulator.Filtering;
 
 internal sealed class ComparisonNode(ComparisonOperator op, FilterOperand left, FilterOperand right) : FilterNode
@@ -10,10 +8,10 @@ internal sealed class ComparisonNode(ComparisonOperator op, FilterOperand left, 
 
     public FilterOperand Right { get; } = right;
 
-    public override bool Evaluate(JsonObject record)
+    public override bool Evaluate(IRowValues row)
     {
-        var left = Left.Resolve(record);
-        var right = Right.Resolve(record);
+        var left = Left.Resolve(row);
+        var right = Right.Resolve(row);
         switch (Operator)
         {
             case ComparisonOperator.Equal:

@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace DataverseEmulator.Filtering;
 
 /// <summary>A column matched against a raw LIKE pattern, as FetchXML's like / begins-with / ends-with conditions are.</summary>
@@ -9,8 +7,10 @@ internal sealed class LikeNode(string property, string pattern) : FilterNode
 
     public string Property { get; } = property;
 
-    public override bool Evaluate(JsonObject record) =>
-        FilterValueComparer.AsText(record[Property]) is { } text && _pattern.IsMatch(text);
+    public string Pattern => _pattern.Pattern;
+
+    public override bool Evaluate(IRowValues row) =>
+        FilterValueComparer.AsText(row.Get(Property)) is { } text && _pattern.IsMatch(text);
 
     public override string ToString() => $"({Property} like '{_pattern}')";
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text;
 using System.Text.RegularExpressions;
 
@@ -10,23 +11,73 @@ namespace DataverseEmulator.Filtering;
 /// </summary>
 internal sealed class LikePattern
 {
-    private readonly Regex _regex;
+    private const int MaxCachedRegexes = 1000;
+
+    // Building a non-backtracking regex costs far more than one lookup; queries repeat their patterns.
+    private static readonly ConcurrentDictionary<string, Regex> Regexes = new(StringComparer.Ordinal);
+
+    private readonly string[]? _segments;
+    private readonly Regex? _regex;
 
     public LikePattern(string pattern)
     {
         Pattern = pattern;
 
+        // Most patterns have only '%' ('x%', '%x%', '4%2%5…'): literal runs matched in order, no regex needed.
+        if (pattern.AsSpan().IndexOfAny('_', '[') < 0)
+        {
+            _segments = pattern.Split('%');
+            return;
+        }
+
+        if (Regexes.Count > MaxCachedRegexes)
+        {
+            Regexes.Clear();
+        }
+
         // Non-backtracking keeps patterns such as '4%2%5%5%5%5%0%1%0%1' linear in the text length.
-        _regex = new Regex(
-            ToRegex(pattern),
-            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Singleline | RegexOptions.NonBacktracking);
+        _regex = Regexes.GetOrAdd(pattern, static p => new Regex(
+            ToRegex(p),
+            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Singleline | RegexOptions.NonBacktracking));
     }
 
     public string Pattern { get; }
 
-    public bool IsMatch(string text) => _regex.IsMatch(text);
+    public bool IsMatch(string text) => _segments is null ? _regex!.IsMatch(text) : MatchSegments(_segments, text);
 
     public override string ToString() => Pattern;
+
+    /// <summary>'%'-separated literal runs: the first starts the text, the last ends it, the others follow in order between.</summary>
+    private static bool MatchSegments(string[] segments, ReadOnlySpan<char> text)
+    {
+        if (segments.Length == 1)
+        {
+            return text.Equals(segments[0], StringComparison.OrdinalIgnoreCase);
+        }
+
+        var first = segments[0];
+        var last = segments[^1];
+        if (text.Length < first.Length + last.Length ||
+            !text.StartsWith(first, StringComparison.OrdinalIgnoreCase) ||
+            !text.EndsWith(last, StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        var window = text[first.Length..^last.Length];
+        for (var i = 1; i < segments.Length - 1; i++)
+        {
+            var at = window.IndexOf(segments[i], StringComparison.OrdinalIgnoreCase);
+            if (at < 0)
+            {
+                return false;
+            }
+
+            window = window[(at + segments[i].Length)..];
+        }
+
+        return true;
+    }
 
     internal static string ToRegex(string pattern)
     {

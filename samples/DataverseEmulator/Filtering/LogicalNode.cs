@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace DataverseEmulator.Filtering;
 
 internal sealed class LogicalNode(LogicalOperator op, FilterNode left, FilterNode right) : FilterNode
@@ -10,9 +8,9 @@ internal sealed class LogicalNode(LogicalOperator op, FilterNode left, FilterNod
 
     public FilterNode Right { get; } = right;
 
-    public override bool Evaluate(JsonObject record) => Operator == LogicalOperator.And
-        ? Left.Evaluate(record) && Right.Evaluate(record)
-        : Left.Evaluate(record) || Right.Evaluate(record);
+    public override bool Evaluate(IRowValues row) => Operator == LogicalOperator.And
+        ? Left.Evaluate(row) && Right.Evaluate(row)
+        : Left.Evaluate(row) || Right.Evaluate(row);
 
     public override string ToString() => $"({Left} {(Operator == LogicalOperator.And ? "and" : "or")} {Right})";
 }

@@ -1,12 +1,10 @@
-using System.Text.Json.Nodes;
-
 namespace DataverseEmulator.Filtering;
 
 internal sealed class PropertyOperand(string name) : FilterOperand
 {
     public string Name { get; } = name;
 
-    public override JsonNode? Resolve(JsonObject record) => record[Name];
+    public override object? Resolve(IRowValues row) => row.Get(Name);
 
     public override string ToString() => Name;
 }

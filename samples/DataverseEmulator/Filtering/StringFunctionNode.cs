@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace DataverseEmulator.Filtering;
 
 /// <summary>contains/startswith/endswith; Dataverse runs them as SQL LIKE, so the argument is a LIKE pattern.</summary>
@@ -27,8 +25,8 @@ internal sealed class StringFunctionNode : FilterNode
 
     public string Argument { get; }
 
-    public override bool Evaluate(JsonObject record) =>
-        FilterValueComparer.AsText(record[Property]) is { } text && _pattern.IsMatch(text);
+    public override bool Evaluate(IRowValues row) =>
+        FilterValueComparer.AsText(row.Get(Property)) is { } text && _pattern.IsMatch(text);
 
     public override string ToString() => $"{Function}({Property},'{Argument}')";
 }

@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace DataverseEmulator.Filtering;
 
 /// <summary>
@@ -10,7 +8,7 @@ internal sealed class TextLiteralOperand(string text, string column) : FilterOpe
 {
     public string Text { get; } = text;
 
-    public override JsonNode? Resolve(JsonObject record) => FilterValueComparer.CoerceText(Text, record[column]);
+    public override object? Resolve(IRowValues row) => FilterValueComparer.CoerceText(Text, row.Get(column));
 
     public override string ToString() => $"'{Text}'";
 }

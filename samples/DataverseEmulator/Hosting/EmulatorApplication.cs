@@ -3,6 +3,7 @@ using DataverseEmulator.Batch;
 using DataverseEmulator.Diagnostics;
 using DataverseEmulator.Faults;
 using DataverseEmulator.Pages;
+using DataverseEmulator.Stats;
 using DataverseEmulator.Store;
 using DataverseEmulator.WebApi;
 using Microsoft.AspNetCore.Builder;
@@ -18,7 +19,7 @@ internal static class EmulatorApplication
 {
     public const string DefaultUrl = "http://127.0.0.1:0";
 
-    public static WebApplication Build(EntityStore store, EmulatorSettings settings, EmulatorAuth auth, EmulatorFaults faults, RequestLog log)
+    public static WebApplication Build(EntityStore store, EmulatorSeed seed, EmulatorSettings settings, EmulatorAuth auth, EmulatorFaults faults, RequestLog log)
     {
         // Tests start many emulators: skip config file watchers, and keep ASP.NET Core's logging quiet.
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
@@ -43,7 +44,7 @@ internal static class EmulatorApplication
         var stopping = app.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping;
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("DataverseEmulator");
         var faultResponder = new FaultResponder(faults, settings.TimeProvider, logger, stopping);
-        var api = new ApiEndpoint(dispatcher, new BatchHandler(dispatcher, store), faultResponder, auth, log, settings, logger);
+        var api = new ApiEndpoint(dispatcher, new BatchHandler(dispatcher, faultResponder), faultResponder, auth, log, store.Context.Stats, settings, logger);
         var pages = new MainAspxEndpoint(store);
         var token = new TokenEndpoint(auth, settings.TimeProvider);
 
@@ -52,6 +53,7 @@ internal static class EmulatorApplication
         app.MapMethods("/{tenant}/oauth2/v2.0/token", ["POST"], token.HandleAsync);
         app.MapMethods("/{tenant}/v2.0/.well-known/openid-configuration", ["GET"], TokenEndpoint.HandleDiscoveryAsync);
         ControlEndpoints.Map(app, faults, log);
+        StatsEndpoints.Map(app, store.Context.Stats, seed);
         app.MapMethods("/", ["GET"], IndexPage.HandleAsync);
         return app;
     }

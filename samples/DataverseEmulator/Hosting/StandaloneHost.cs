@@ -1,3 +1,4 @@
+using System.Runtime;
 using System.Runtime.InteropServices;
 using Microsoft.Extensions.Logging;
 
@@ -6,6 +7,8 @@ namespace DataverseEmulator.Hosting;
 /// <summary>Runs the emulator as a process until Ctrl+C or SIGTERM.</summary>
 internal static class StandaloneHost
 {
+    private const int LargeSeed = 100_000;
+
     public static async Task<int> RunAsync(string[] args)
     {
         CommandLineOptions options;
@@ -19,7 +22,17 @@ internal static class StandaloneHost
                 return 0;
             }
 
-            seed = options.SeedPath is null ? EmulatorSeed.Sample : EmulatorSeed.Load(options.SeedPath);
+            if (options.GenerateContacts is { } count)
+            {
+                return await SeedFiles.GenerateAsync(count, options);
+            }
+
+            seed = options switch
+            {
+                { SeedPath: { } path } => EmulatorSeed.Load(path),
+                { GeneratedContacts: { } contacts } => EmulatorSeed.Generate(contacts, options.GeneratorSeed, options.ExpectedCallers),
+                _ => EmulatorSeed.Sample,
+            };
         }
         catch (Exception ex) when (ex is ArgumentException or FormatException or IOException or UnauthorizedAccessException)
         {
@@ -39,6 +52,8 @@ internal static class StandaloneHost
             Url = options.Url,
             RequireToken = options.RequireToken,
             OrganizationName = options.OrganizationName,
+            ScanLimit = options.ScanLimit,
+            KeyIndexDelay = options.KeyIndexDelay,
             LogLevel = options.Verbose ? LogLevel.Debug : LogLevel.Warning,
         };
 
@@ -47,6 +62,13 @@ internal static class StandaloneHost
         using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
 
         await using var server = await EmulatorServer.StartAsync(seed, settings);
+        if (seed.EntitySets.Sum(seed.Count) > LargeSeed)
+        {
+            // Reading a large seed leaves its file's bytes and parse garbage behind; give them back once, before serving.
+            GCSettings.LargeObjectHeapCompactionMode = GCLargeObjectHeapCompactionMode.CompactOnce;
+            GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        }
+
         foreach (var token in options.Tokens)
         {
             server.Auth.AddToken(token, DateTimeOffset.MaxValue);
@@ -59,7 +81,8 @@ internal static class StandaloneHost
 
         var counts = string.Join(", ", seed.EntitySets.Select(s => $"{seed.Count(s)} {s}"));
         await Console.Out.WriteLineAsync($"Dataverse emulator listening on {server.BaseUri}");
-        await Console.Out.WriteLineAsync($"  Web API: {server.BaseUri}api/data/v9.2/   seed: {options.SeedPath ?? "built-in sample"} ({counts})");
+        var source = options.SeedPath ?? (options.GeneratedContacts is not null ? $"generated, generator seed {options.GeneratorSeed}" : "built-in sample");
+        await Console.Out.WriteLineAsync($"  Web API: {server.BaseUri}api/data/v9.2/   seed: {source} ({counts})");
         await Console.Out.WriteLineAsync("  Press Ctrl+C to stop.");
         await Console.Out.FlushAsync();
         await stop.Task;

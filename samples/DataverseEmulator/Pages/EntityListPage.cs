@@ -5,6 +5,9 @@ namespace DataverseEmulator.Pages;
 /// <summary>A view (<c>pagetype=entitylist</c>): every row of the table; the emulator has no saved views to filter by.</summary>
 internal static class EntityListPage
 {
+    /// <summary>Rows a list or search page shows at most; the count still says how many there are, as a view pages its rows.</summary>
+    public const int MaxListed = 5000;
+
     public static HtmlPage Build(EntityTable table, string? viewId)
     {
         var entity = table.Definition;
@@ -15,7 +18,7 @@ internal static class EntityListPage
             .Raw($"<p><span id=\"resultcount\">{rows.Count}</span> records" +
                  (viewId is null ? string.Empty : $" &middot; view <span id=\"viewid\">{HtmlPage.Encode(viewId)}</span>") + "</p>")
             .Raw("<ol id=\"results\">");
-        foreach (var record in rows)
+        foreach (var record in rows.Take(MaxListed))
         {
             page.Raw(ResultItem.Render(entity, record));
         }

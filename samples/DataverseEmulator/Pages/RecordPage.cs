@@ -1,4 +1,5 @@
 using DataverseEmulator.Store;
+using DataverseEmulator.Values;
 
 namespace DataverseEmulator.Pages;
 
@@ -7,7 +8,7 @@ internal static class RecordPage
 {
     public static HtmlPage Build(EntityDefinition entity, EntityRecord record, string? app)
     {
-        var name = entity.PrimaryNameColumn is { } nameColumn ? record.Values[nameColumn]?.ToString() : null;
+        var name = entity.PrimaryNameColumn is { } nameColumn ? CellValues.ToText(record.Get(nameColumn)) : null;
         var page = new HtmlPage($"{entity.DisplayName}: {name} - Dataverse emulator")
             .Raw("<main id=\"form\" data-formtype=\"existing\">")
             .Heading("recordname", name ?? record.Id.ToString("D"))
@@ -22,10 +23,10 @@ internal static class RecordPage
         }
 
         shown.AddRange(entity.PhoneColumns);
-        shown.AddRange(record.Values.Select(p => p.Key).Where(k => !shown.Contains(k) && k != "versionnumber" && !k.Contains('@', StringComparison.Ordinal)));
+        shown.AddRange(record.Columns().Select(p => p.Column).Where(k => !shown.Contains(k) && k != "versionnumber" && !k.Contains('@', StringComparison.Ordinal)));
         foreach (var column in shown)
         {
-            page.Field(column, ColumnLabels.For(entity.LogicalName, column), record.Values[column]?.ToString());
+            page.Field(column, ColumnLabels.For(entity.LogicalName, column), CellValues.ToText(record.Get(column)));
         }
 
         return page.Raw("</table>\n</main>");

@@ -1,4 +1,5 @@
 using DataverseEmulator.Store;
+using DataverseEmulator.Values;
 
 namespace DataverseEmulator.Pages;
 
@@ -7,8 +8,8 @@ internal static class ResultItem
 {
     public static string Render(EntityDefinition entity, EntityRecord record)
     {
-        var name = entity.PrimaryNameColumn is { } column ? record.Values[column]?.ToString() : null;
-        var phones = entity.PhoneColumns.Select(c => record.Values[c]?.ToString()).Where(p => !string.IsNullOrEmpty(p));
+        var name = entity.PrimaryNameColumn is { } column ? CellValues.ToText(record.Get(column)) : null;
+        var phones = entity.PhoneColumns.Select(c => CellValues.ToText(record.Get(c))).Where(p => !string.IsNullOrEmpty(p));
         var href = $"main.aspx?pagetype=entityrecord&etn={entity.LogicalName}&id={record.Id:D}";
         return $"<li class=\"result\" data-entity=\"{HtmlPage.Encode(entity.LogicalName)}\" data-id=\"{record.Id:D}\">" +
                $"<a href=\"{HtmlPage.Encode(href)}\">{HtmlPage.Encode(name ?? record.Id.ToString("D"))}</a> ({HtmlPage.Encode(entity.DisplayName)}) " +

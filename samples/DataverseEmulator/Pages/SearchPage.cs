@@ -28,7 +28,7 @@ internal static class SearchPage
             .Raw($"<h1>Search results for <span id=\"searchtext\">{HtmlPage.Encode(searchText)}</span></h1>")
             .Raw($"<p><span id=\"resultcount\">{results.Count}</span> records found</p>")
             .Raw("<ol id=\"results\">");
-        foreach (var (entity, record) in results)
+        foreach (var (entity, record) in results.Take(EntityListPage.MaxListed))
         {
             page.Raw(ResultItem.Render(entity, record));
         }
@@ -43,9 +43,9 @@ internal static class SearchPage
             return false;
         }
 
-        foreach (var (column, node) in record.Values)
+        foreach (var (column, cell) in record.Columns())
         {
-            if (column == entity.KeyColumn || column.StartsWith('_') || FilterValueComparer.AsText(node) is not { } value)
+            if (column == entity.KeyColumn || column.StartsWith('_') || FilterValueComparer.AsText(cell) is not { } value)
             {
                 continue;
             }

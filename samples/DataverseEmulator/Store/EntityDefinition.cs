@@ -10,4 +10,7 @@ internal sealed record EntityDefinition(
     IReadOnlyList<string> Columns)
 {
     public string DisplayName => LogicalName.Length == 0 ? LogicalName : char.ToUpperInvariant(LogicalName[0]) + LogicalName[1..];
+
+    /// <summary>Whether the table tracks changes (EntityMetadata.ChangeTrackingEnabled), which odata.track-changes needs.</summary>
+    public bool ChangeTrackingEnabled { get; init; } = true;
 }

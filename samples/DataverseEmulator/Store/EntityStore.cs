@@ -1,84 +1,99 @@
-using System.Text.Json.Nodes;
+using DataverseEmulator.Metadata;
 
 namespace DataverseEmulator.Store;
 
-/// <summary>All tables of the emulated organisation, created from the seed.</summary>
+/// <summary>All tables of the emulated organisation: those of the seed, the ones TrayPop always uses, and any made through the metadata endpoints.</summary>
 internal sealed class EntityStore
 {
-    private readonly Dictionary<string, EntityTable> _tables = new(StringComparer.Ordinal);
-    private long _nextVersion = 1_000_001;
+    private readonly Lock _gate = new();
+    private readonly List<EntityTable> _tables = [];
+    private readonly Dictionary<string, EntityTable> _bySet = new(StringComparer.Ordinal);
 
     public EntityStore(EmulatorSeed seed, TimeProvider timeProvider)
+        : this(seed, new StoreContext(timeProvider, EmulatorSettings.DefaultScanLimit, TimeSpan.Zero))
     {
-        TimeProvider = timeProvider;
-        foreach (var (setName, rows) in seed.Sets)
+    }
+
+    public EntityStore(EmulatorSeed seed, StoreContext context)
+    {
+        ArgumentNullException.ThrowIfNull(seed);
+        Context = context;
+        foreach (var set in seed.SetsInOrder)
         {
-            var columns = rows.SelectMany(r => r.Select(p => p.Key)).Where(k => !k.Contains('@', StringComparison.Ordinal)).Distinct();
-            var table = new EntityTable(EntityCatalog.ForSeedSet(setName, columns));
-            _tables[setName] = table;
-            foreach (var row in rows)
-            {
-                table.TryAdd(CreateRecord(table.Definition, (JsonObject)row.DeepClone()));
-            }
+            var definition = EntityCatalog.ForSeedSet(set.SetName, set.Layout.Names.Where(n => !n.Contains('@', StringComparison.Ordinal)));
+            var table = new EntityTable(definition, context, TableMetadata.For(definition));
+            table.Load(set);
+            Add(table);
         }
 
         // Tables TrayPop may read or write even when the seed leaves them empty.
         foreach (var set in new[] { "contacts", "accounts", "leads", "phonecalls", "activityparties" })
         {
-            if (!_tables.ContainsKey(set))
+            if (!_bySet.ContainsKey(set))
             {
-                _tables[set] = new EntityTable(EntityCatalog.FindBySet(set)!);
+                var definition = EntityCatalog.FindBySet(set)!;
+                Add(new EntityTable(definition, context, TableMetadata.For(definition)));
             }
         }
     }
 
-    public TimeProvider TimeProvider { get; }
+    public StoreContext Context { get; }
 
-    public IEnumerable<EntityTable> Tables => _tables.Values;
+    public TimeProvider TimeProvider => Context.TimeProvider;
 
-    /// <summary>Entity set names are case-sensitive in the Web API ("Contacts" is not found).</summary>
-    public EntityTable? FindBySet(string setName) => _tables.GetValueOrDefault(setName);
-
-    public EntityTable? FindByLogicalName(string logicalName) =>
-        _tables.Values.FirstOrDefault(t => t.Definition.LogicalName.Equals(logicalName, StringComparison.OrdinalIgnoreCase));
-
-    /// <summary>
-    /// A copy of every table, for a $batch change set to roll back to. Writes by other requests made
-    /// meanwhile are rolled back too; the emulator has no real transactions, and tests do not need them.
-    /// </summary>
-    public IReadOnlyDictionary<EntityTable, TableState> Capture() => _tables.Values.ToDictionary(t => t, t => t.Capture());
-
-    public static void Restore(IReadOnlyDictionary<EntityTable, TableState> captured)
+    public IReadOnlyList<EntityTable> Tables
     {
-        foreach (var (table, state) in captured)
+        get
         {
-            table.Restore(state);
+            lock (_gate)
+            {
+                return [.. _tables];
+            }
         }
     }
 
-    public long NextVersion() => Interlocked.Increment(ref _nextVersion);
+    /// <summary>Entity set names are case-sensitive in the Web API ("Contacts" is not found).</summary>
+    public EntityTable? FindBySet(string setName)
+    {
+        lock (_gate)
+        {
+            return _bySet.GetValueOrDefault(setName);
+        }
+    }
+
+    public EntityTable? FindByLogicalName(string logicalName)
+    {
+        lock (_gate)
+        {
+            return _tables.Find(t => t.Definition.LogicalName.Equals(logicalName, StringComparison.OrdinalIgnoreCase));
+        }
+    }
+
+    /// <summary>Adds a table made through the metadata endpoints; false when its logical or entity set name is taken.</summary>
+    public bool TryCreate(EntityDefinition definition, TableMetadata metadata, out EntityTable table)
+    {
+        lock (_gate)
+        {
+            table = new EntityTable(definition, Context, metadata);
+            if (_bySet.ContainsKey(definition.SetName) ||
+                _tables.Exists(t => t.Definition.LogicalName.Equals(definition.LogicalName, StringComparison.OrdinalIgnoreCase)))
+            {
+                return false;
+            }
+
+            Add(table);
+            return true;
+        }
+    }
+
+    public long NextVersion() => Context.NextVersion();
 
     /// <summary>The newest row version handed out; every later change has a higher one.</summary>
-    public long CurrentVersion => Interlocked.Read(ref _nextVersion);
+    public long CurrentVersion => Context.CurrentVersion;
 
-    public EntityRecord CreateRecord(EntityDefinition definition, JsonObject values)
+    private void Add(EntityTable table)
     {
-        var id = values[definition.KeyColumn] is JsonValue key && Guid.TryParse(key.ToString(), out var parsed) ? parsed : Guid.NewGuid();
-        values[definition.KeyColumn] = id.ToString("D");
-
-        // The seed may leave the state out; Dataverse rows always have one, and 0 is Active.
-        if (definition.Columns.Contains("statecode") && values["statecode"] is null)
-        {
-            values["statecode"] = 0;
-        }
-
-        if (definition.Columns.Contains("statuscode") && values["statuscode"] is null)
-        {
-            values["statuscode"] = values["statecode"]?.GetValue<int>() is 0 or null ? 1 : 2;
-        }
-
-        var version = NextVersion();
-        values["versionnumber"] = version;
-        return new EntityRecord(id, values, version);
+        _tables.Add(table);
+        _bySet[table.Definition.SetName] = table;
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using DataverseEmulator.FetchXml;
+using DataverseEmulator.Metadata;
 using DataverseEmulator.Store;
 
 namespace DataverseEmulator.WebApi;
@@ -27,6 +28,8 @@ internal sealed class ApiDispatcher(EntityStore store, EmulatorSettings settings
                 return request.Method == "GET" ? MetadataDocument.Build(store) : ODataErrors.MethodNotAllowed(request.Method);
             case "$batch":
                 return ODataErrors.BadQuery("A batch request cannot contain another batch request.");
+            case EntityDefinitionsHandler.Segment:
+                return EntityDefinitionsHandler.Handle(request, path, store);
         }
 
         if (store.FindBySet(path.Segment) is not { } table)
@@ -57,9 +60,10 @@ internal sealed class ApiDispatcher(EntityStore store, EmulatorSettings settings
             };
         }
 
-        if (path.KeyAsId(table.Definition.KeyColumn) is not { } id)
+        var (address, error) = KeyAddressing.Resolve(path, table);
+        if (address is null)
         {
-            return ODataErrors.BadQuery($"Bad Request - Error in query syntax. The key '{path.Key}' is not a valid {table.Definition.KeyColumn}.");
+            return error!;
         }
 
         if (path.Rest is not null)
@@ -69,9 +73,9 @@ internal sealed class ApiDispatcher(EntityStore store, EmulatorSettings settings
 
         return request.Method switch
         {
-            "GET" => EntitySetHandler.GetRecord(request, table, id),
-            "PATCH" => RecordWriter.Upsert(request, table, store, id),
-            "DELETE" => RecordWriter.Delete(table, store, id),
+            "GET" => EntitySetHandler.GetRecord(request, table, address),
+            "PATCH" => RecordWriter.Upsert(request, table, store, address),
+            "DELETE" => RecordWriter.Delete(table, address),
             _ => ODataErrors.MethodNotAllowed(request.Method),
         };
     }

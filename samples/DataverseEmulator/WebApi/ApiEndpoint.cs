@@ -2,6 +2,7 @@ using DataverseEmulator.Auth;
 using DataverseEmulator.Batch;
 using DataverseEmulator.Diagnostics;
 using DataverseEmulator.Faults;
+using DataverseEmulator.Stats;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Logging;
@@ -18,6 +19,7 @@ internal sealed class ApiEndpoint(
     FaultResponder faults,
     EmulatorAuth auth,
     RequestLog log,
+    QueryStats stats,
     EmulatorSettings settings,
     ILogger logger)
 {
@@ -28,8 +30,9 @@ internal sealed class ApiEndpoint(
             ? raw
             : $"{request.PathBase}{request.Path}{request.QueryString}";
         log.Record(request.Method, target);
+        stats.AddRequest();
 
-        if (await faults.TryApplyAsync(context))
+        if (await faults.TryApplyAsync(context, target))
         {
             return;
         }
@@ -52,8 +55,15 @@ internal sealed class ApiEndpoint(
 
         var apiRequest = await ReadAsync(context, new Uri(organizationRoot, $"api/data/{version}/"));
         var response = apiRequest.ResourcePath == "$batch"
-            ? request.Method == "POST" ? batch.Handle(apiRequest) : ODataErrors.MethodNotAllowed(request.Method).WithHeader("Allow", "POST")
+            ? request.Method == "POST" ? await batch.HandleAsync(apiRequest, context.RequestAborted) : ODataErrors.MethodNotAllowed(request.Method).WithHeader("Allow", "POST")
             : dispatcher.Dispatch(apiRequest);
+        if (response is null)
+        {
+            // A fault in one of the batch's parts drops the whole connection.
+            context.Abort();
+            return;
+        }
+
         Log.Answered(logger, request.Method, target, response.StatusCode);
         await ApiResponseWriter.WriteAsync(context, response);
     }

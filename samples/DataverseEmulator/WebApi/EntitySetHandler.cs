@@ -20,12 +20,13 @@ internal static class EntitySetHandler
         }
 
         var prefer = PreferHeader.Parse(request.Header("Prefer"));
-        IEnumerable<EntityRecord> rows = table.Snapshot();
-        if (options.Filter is { } filter)
+        var result = table.Query(options.Filter?.Root);
+        if (result.TimedOut)
         {
-            rows = rows.Where(r => filter.Root.Evaluate(r.Values));
+            return ODataErrors.LeadingWildcardTimeout();
         }
 
+        IEnumerable<EntityRecord> rows = result.Rows;
         if (options.OrderBy.Count > 0)
         {
             rows = rows.OrderBy(r => r, new RecordOrderComparer(options.OrderBy));
@@ -70,7 +71,7 @@ internal static class EntitySetHandler
         return applied.Count > 0 ? response.WithHeader("Preference-Applied", string.Join(',', applied)) : response;
     }
 
-    public static ApiResponse GetRecord(ApiRequest request, EntityTable table, Guid id)
+    public static ApiResponse GetRecord(ApiRequest request, EntityTable table, RecordAddress address)
     {
         var entity = table.Definition;
         var (options, error) = QueryOptionsParser.Parse(request.Query, entity);
@@ -79,9 +80,10 @@ internal static class EntitySetHandler
             return error!;
         }
 
-        if (table.Find(id) is not { } record)
+        var record = address.Id is { } id ? table.Retrieve(id) : table.Retrieve(address.Key!, address.KeyValues!);
+        if (record is null)
         {
-            return ODataErrors.RecordNotFound(entity.LogicalName, id);
+            return address.Id is { } missing ? ODataErrors.RecordNotFound(entity.LogicalName, missing) : ODataErrors.RecordNotFoundByKey(entity.LogicalName);
         }
 
         var prefer = PreferHeader.Parse(request.Header("Prefer"));

@@ -28,4 +28,37 @@ internal static class ErrorCodes
     public const string Unexpected = "0x80040216";
 
     public const string ServiceUnavailable = "0x80044183";
+
+    /// <summary>LeadingWildcardCauseTimeout: a leading-wildcard condition made SQL scan a large table until it timed out.</summary>
+    public const string LeadingWildcardCauseTimeout = "0x80048573";
+
+    /// <summary>ExpiredVersionStamp: a change-tracking token older than the organisation keeps changes (7 days).</summary>
+    public const string ExpiredVersionStamp = "0x80044352";
+
+    /// <summary>ChangeTrackingNotEnabledForEntity.</summary>
+    public const string ChangeTrackingNotEnabled = "0x80072491";
+
+    /// <summary>DuplicateRecordEntityKey: another row already has these alternate key values.</summary>
+    public const string DuplicateRecordEntityKey = "0x80060892";
+
+    /// <summary>RecordNotFoundByEntityKey.</summary>
+    public const string RecordNotFoundByEntityKey = "0x80060891";
+
+    /// <summary>EntityKeyNotDefined: the columns named in a key segment are not an (active) alternate key.</summary>
+    public const string EntityKeyNotDefined = "0x80060890";
+
+    /// <summary>QueryBuilderNoEntity: no table with that name in the metadata.</summary>
+    public const string NoEntity = "0x80041102";
+
+    /// <summary>DuplicateName: a table or column with that name exists.</summary>
+    public const string DuplicateName = "0x80047010";
+
+    /// <summary>EntityKeyNameExists.</summary>
+    public const string EntityKeyNameExists = "0x80060893";
+
+    /// <summary>EntityKeyWithSelectedAttributesExists.</summary>
+    public const string EntityKeyWithSelectedAttributesExists = "0x80060894";
+
+    /// <summary>AttributeDoesNotExist-style refusal of metadata naming an unknown column.</summary>
+    public const string InvalidArgument = "0x80040203";
 }

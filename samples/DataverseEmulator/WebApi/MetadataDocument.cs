@@ -29,7 +29,7 @@ internal static class MetadataDocument
         return ApiResponse.Text(200, document.ToString(SaveOptions.DisableFormatting)).WithHeader("Content-Type", "application/xml");
     }
 
-    private static string TypeOf(EntityDefinition entity, string column) => column switch
+    public static string TypeOf(EntityDefinition entity, string column) => column switch
     {
         _ when column == entity.KeyColumn || (column.StartsWith('_') && column.EndsWith("_value", StringComparison.Ordinal)) => "Edm.Guid",
         "statecode" or "statuscode" or "participationtypemask" or "actualdurationminutes" => "Edm.Int32",

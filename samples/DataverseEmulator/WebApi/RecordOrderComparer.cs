@@ -1,5 +1,6 @@
 using DataverseEmulator.Filtering;
 using DataverseEmulator.Store;
+using DataverseEmulator.Values;
 
 namespace DataverseEmulator.WebApi;
 
@@ -15,14 +16,14 @@ internal sealed class RecordOrderComparer(IReadOnlyList<OrderByClause> clauses) 
 
         foreach (var clause in clauses)
         {
-            var a = x.Values[clause.Column];
-            var b = y.Values[clause.Column];
+            var a = x.Get(clause.Column);
+            var b = y.Get(clause.Column);
             var order = (a, b) switch
             {
                 (null, null) => 0,
                 (null, _) => -1,
                 (_, null) => 1,
-                _ => FilterValueComparer.Compare(a, b) ?? string.CompareOrdinal(a.ToJsonString(), b.ToJsonString()),
+                _ => FilterValueComparer.Compare(a, b) ?? string.CompareOrdinal(CellValues.ToText(a), CellValues.ToText(b)),
             };
             if (order != 0)
             {

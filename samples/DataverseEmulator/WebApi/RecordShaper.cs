@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using DataverseEmulator.Store;
+using DataverseEmulator.Values;
 
 namespace DataverseEmulator.WebApi;
 
@@ -12,11 +13,11 @@ internal static class RecordShaper
         var columns = select ?? entity.Columns;
         foreach (var column in columns)
         {
-            AddColumn(shaped, record.Values, column, prefer);
+            AddColumn(shaped, record, column, prefer);
         }
 
         // The primary key comes back whether or not it was selected.
-        AddColumn(shaped, record.Values, entity.KeyColumn, prefer);
+        AddColumn(shaped, record, entity.KeyColumn, prefer);
         return shaped;
     }
 
@@ -24,25 +25,25 @@ internal static class RecordShaper
     public static string ContextFragment(EntityDefinition entity, IReadOnlyList<string>? select) =>
         select is null ? entity.SetName : $"{entity.SetName}({string.Join(',', select)})";
 
-    private static void AddColumn(JsonObject shaped, JsonObject values, string column, PreferHeader prefer)
+    private static void AddColumn(JsonObject shaped, EntityRecord record, string column, PreferHeader prefer)
     {
         if (shaped.ContainsKey(column))
         {
             return;
         }
 
-        var value = values[column];
-        shaped[column] = value?.DeepClone();
-        if (prefer.WantsFormattedValues && value is JsonValue v && FormattedValue(column, v) is { } formatted)
+        var value = record.Get(column);
+        shaped[column] = CellValues.ToJson(value);
+        if (prefer.WantsFormattedValues && value is not null and not JsonNode && FormattedValue(column, CellValues.ToText(value)!) is { } formatted)
         {
             shaped[column + "@OData.Community.Display.V1.FormattedValue"] = formatted;
         }
     }
 
-    private static string? FormattedValue(string column, JsonValue value) => column switch
+    private static string? FormattedValue(string column, string value) => column switch
     {
-        "statecode" => value.ToString() == "0" ? "Active" : "Inactive",
-        "statuscode" => value.ToString() switch { "1" => "Active", "2" => "Inactive", _ => value.ToString() },
+        "statecode" => value == "0" ? "Active" : "Inactive",
+        "statuscode" => value switch { "1" => "Active", "2" => "Inactive", _ => value },
         _ => null,
     };
 }

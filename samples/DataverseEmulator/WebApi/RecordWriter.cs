@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using DataverseEmulator.Store;
 
@@ -9,25 +8,23 @@ internal static class RecordWriter
 {
     public static ApiResponse Create(ApiRequest request, EntityTable table, EntityStore store)
     {
-        var entity = table.Definition;
-        var (values, parties, error) = RecordBodyReader.Read(request, entity, store);
+        var (values, parties, error) = RecordBodyReader.Read(request, table.Definition, store);
         if (values is null)
         {
             return error!;
         }
 
-        var record = store.CreateRecord(entity, values);
-        Stamp(record.Values, store, created: true);
-        if (!table.TryAdd(record))
+        var result = table.Create(values);
+        if (result.Status != WriteStatus.Created)
         {
-            return ApiResponse.Error(412, ErrorCodes.DuplicateRecord, "A record with matching key values already exists.");
+            return Refusal(table, result, null);
         }
 
-        AddParties(store, record.Id, parties);
-        return Created(request, table, record);
+        AddParties(store, result.Record!.Id, parties);
+        return Created(request, table, result.Record);
     }
 
-    public static ApiResponse Upsert(ApiRequest request, EntityTable table, EntityStore store, Guid id)
+    public static ApiResponse Upsert(ApiRequest request, EntityTable table, EntityStore store, RecordAddress address)
     {
         var entity = table.Definition;
         var (values, parties, error) = RecordBodyReader.Read(request, entity, store);
@@ -36,68 +33,38 @@ internal static class RecordWriter
             return error!;
         }
 
-        var ifMatch = request.Header("If-Match");
-        var ifNoneMatch = request.Header("If-None-Match");
-        var outcome = table.Update(() =>
+        var result = table.Upsert(address, values, request.Header("If-Match"), request.Header("If-None-Match"));
+        switch (result.Status)
         {
-            var existing = table.Find(id);
-            if (existing is null)
-            {
-                // If-Match: * turns an upsert into update-only.
-                return ifMatch is not null ? ODataErrors.RecordNotFound(entity.LogicalName, id) : null;
-            }
-
-            if (ifNoneMatch == "*")
-            {
-                return ApiResponse.Error(412, ErrorCodes.DuplicateRecord, "A record with matching key values already exists.");
-            }
-
-            if (ifMatch is not null && ifMatch != "*" && ifMatch != existing.ETag)
-            {
-                return ApiResponse.Error(412, ErrorCodes.ConcurrencyFailure, "The version of the existing record doesn't match the RowVersion property provided.");
-            }
-
-            var merged = (JsonObject)existing.Values.DeepClone();
-            foreach (var (name, value) in values)
-            {
-                if (name != entity.KeyColumn)
-                {
-                    merged[name] = value?.DeepClone();
-                }
-            }
-
-            var version = store.NextVersion();
-            merged["versionnumber"] = version;
-            Stamp(merged, store, created: false);
-            table.Replace(new EntityRecord(id, merged, version));
-            return ApiResponse.NoContent();
-        });
-
-        if (outcome is not null)
-        {
-            if (outcome.StatusCode == 204)
-            {
-                AddParties(store, id, parties);
-                return outcome.WithHeader("OData-EntityId", $"{request.ApiBase}{entity.SetName}({id:D})");
-            }
-
-            return outcome;
+            case WriteStatus.Updated:
+                AddParties(store, result.Record!.Id, parties);
+                return ApiResponse.NoContent().WithHeader("OData-EntityId", $"{request.ApiBase}{entity.SetName}({result.Record.Id:D})");
+            case WriteStatus.Created:
+                AddParties(store, result.Record!.Id, parties);
+                return Created(request, table, result.Record);
+            default:
+                return Refusal(table, result, address);
         }
-
-        values[entity.KeyColumn] = id.ToString("D");
-        var record = store.CreateRecord(entity, values);
-        Stamp(record.Values, store, created: true);
-        if (!table.TryAdd(record))
-        {
-            return ApiResponse.Error(412, ErrorCodes.DuplicateRecord, "A record with matching key values already exists.");
-        }
-
-        AddParties(store, id, parties);
-        return Created(request, table, record);
     }
 
-    public static ApiResponse Delete(EntityTable table, EntityStore store, Guid id) =>
-        table.Remove(id, store.NextVersion()) ? ApiResponse.NoContent() : ODataErrors.RecordNotFound(table.Definition.LogicalName, id);
+    public static ApiResponse Delete(EntityTable table, RecordAddress address)
+    {
+        var result = table.Delete(address);
+        return result.Status == WriteStatus.Deleted ? ApiResponse.NoContent() : Refusal(table, result, address);
+    }
+
+    private static ApiResponse Refusal(EntityTable table, WriteResult result, RecordAddress? address)
+    {
+        var entity = table.Definition;
+        return result.Status switch
+        {
+            WriteStatus.NotFound when address?.Id is { } id => ODataErrors.RecordNotFound(entity.LogicalName, id),
+            WriteStatus.NotFound => ODataErrors.RecordNotFoundByKey(entity.LogicalName),
+            WriteStatus.KeyConflict => ODataErrors.DuplicateKey(result.ConflictingKey!.SchemaName, result.ConflictingKey.KeyAttributes),
+            WriteStatus.VersionMismatch => ApiResponse.Error(412, ErrorCodes.ConcurrencyFailure, "The version of the existing record doesn't match the RowVersion property provided."),
+            _ => ApiResponse.Error(412, ErrorCodes.DuplicateRecord, "A record with matching key values already exists."),
+        };
+    }
 
     private static ApiResponse Created(ApiRequest request, EntityTable table, EntityRecord record)
     {
@@ -116,17 +83,6 @@ internal static class RecordWriter
         return ApiResponse.Json(201, body)
             .WithHeader("OData-EntityId", entityId)
             .WithHeader("Preference-Applied", "return=representation");
-    }
-
-    private static void Stamp(JsonObject values, EntityStore store, bool created)
-    {
-        var now = store.TimeProvider.GetUtcNow().ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture);
-        if (created && values["createdon"] is null)
-        {
-            values["createdon"] = now;
-        }
-
-        values["modifiedon"] = now;
     }
 
     private static void AddParties(EntityStore store, Guid activityId, JsonArray? parties)
@@ -155,7 +111,7 @@ internal static class RecordWriter
                 }
             }
 
-            table.TryAdd(store.CreateRecord(table.Definition, values));
+            table.Create(values, stamp: false);
         }
     }
 }

@@ -1,0 +1,3 @@
+namespace DataverseEmulator.Seeding.Generation;
+
+internal sealed record GeneratedSeed(IReadOnlyList<SeedSet> Sets, IReadOnlyList<ExpectedCaller> ExpectedCallers);
