@@ -4,6 +4,7 @@ using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Polly;
+using Polly.CircuitBreaker;
 using TrayPop.Dataverse.Auth;
 using TrayPop.Core.Pop;
 using TrayPop.Dataverse.Connectivity;
@@ -65,12 +66,15 @@ internal static class DataverseClientRegistration
             .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
             .AddHttpMessageHandler<BearerTokenHandler>()
             .AddTypedClient(http => new DataverseClient(http));
+        // The breaker's state, readable by whoever needs to know whether Dataverse is being spared (tests wait on it).
+        services.AddSingleton<CircuitBreakerStateProvider>();
         dataverse.AddStandardResilienceHandler()
             .Configure((resilience, provider) => Configure(
                 resilience,
                 provider.GetRequiredService<IOptions<DataverseOptions>>().Value,
                 provider.GetRequiredService<IOptions<PopOptions>>().Value,
-                provider.GetRequiredService<ILoggerFactory>().CreateLogger("TrayPop.Core.Dataverse.Resilience")));
+                provider.GetRequiredService<ILoggerFactory>().CreateLogger("TrayPop.Dataverse.Resilience"),
+                provider.GetRequiredService<CircuitBreakerStateProvider>()));
         return services;
     }
 
@@ -79,7 +83,8 @@ internal static class DataverseClientRegistration
     /// the whole request, retries included, three attempts' worth and never less than the pop budget plus one attempt,
     /// so a lookup started on ring can still serve the answer, and a late answer is still logged.
     /// </summary>
-    internal static void Configure(HttpStandardResilienceOptions resilience, DataverseOptions dataverse, PopOptions pop, ILogger logger)
+    internal static void Configure(
+        HttpStandardResilienceOptions resilience, DataverseOptions dataverse, PopOptions pop, ILogger logger, CircuitBreakerStateProvider? circuit = null)
     {
         var attempt = dataverse.RequestTimeout;
         resilience.AttemptTimeout.Timeout = attempt;
@@ -112,6 +117,7 @@ internal static class DataverseClientRegistration
         // Polly requires the sampling window to hold at least two attempt timeouts.
         breaker.SamplingDuration = Max(TimeSpan.FromSeconds(30), attempt * 2);
         breaker.BreakDuration = BreakDuration;
+        breaker.StateProvider = circuit;
         breaker.OnOpened = args =>
         {
             Log.CircuitOpened(logger, Describe(args.Outcome), args.BreakDuration);
