@@ -35,7 +35,10 @@ internal static class DemoVerb
         {
             using var host = TrayPopHost.Build(demoSettings, platform);
             await host.StartAsync(cancellationToken);
-            var port = host.Services.GetRequiredService<IOptions<ListenerOptions>>().Value.Port;
+            var listener = host.Services.GetRequiredService<IOptions<ListenerOptions>>().Value;
+            var port = listener.Port;
+            // pop finds this session's ports by itself, unless they were set by hand for this run.
+            var popPort = listener.ConfiguredPort is null && listener.ConfiguredLinePort is null ? "" : $" --TrayPop:Listener:LinePort={listener.LinePort}";
             var number = Uri.EscapeDataString(DemoEmulator.SampleNumber);
             Console.WriteLine($"""
 
@@ -45,7 +48,7 @@ internal static class DemoVerb
 
                 Pop {DemoEmulator.SampleName} from another terminal with either of:
                   curl "http://127.0.0.1:{port}/call?number={number}&type=inbound"
-                  dotnet run --project src/TrayPop -- pop {DemoEmulator.SampleNumber}
+                  dotnet run --project src/TrayPop -- pop {DemoEmulator.SampleNumber}{popPort}
 
                 An unknown number opens the new-contact form:
                   curl "http://127.0.0.1:{port}/call?number=%2B14255550188"
