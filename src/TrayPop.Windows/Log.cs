@@ -23,10 +23,7 @@ internal static partial class Log
     [LoggerMessage(EventId = 5005, Level = LogLevel.Error, Message = "Tray command {Command} failed")]
     public static partial void CommandFailed(ILogger logger, TrayCommandKind command, Exception exception);
 
-    [LoggerMessage(EventId = 5006, Level = LogLevel.Warning, Message = "Refused to open a {Scheme} URL: only http and https pages are opened")]
-    public static partial void LaunchRefused(ILogger logger, string scheme);
-
-    [LoggerMessage(EventId = 5007, Level = LogLevel.Warning, Message = "ShellExecute could not open the page (code {Code})")]
+    [LoggerMessage(EventId = 5007, Level = LogLevel.Warning, Message = "ShellExecute could not open the folder (code {Code})")]
     public static partial void LaunchFailed(ILogger logger, long code);
 
     [LoggerMessage(EventId = 5008, Level = LogLevel.Information, Message = "TrayPop is already running in this session ({Session}); this start exits")]

@@ -1,7 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using TrayPop.Dataverse;
-
 using TrayPop.Core.Connectivity;
 
 namespace TrayPop.Dataverse.Connectivity;

@@ -4,15 +4,12 @@ using TrayPop.Windows.Interop;
 
 namespace TrayPop.Windows.Tray;
 
-/// <summary>Opens pages in the agent's default browser with ShellExecute "open"; <see cref="CrmLauncher"/> has checked the URL.</summary>
-internal sealed class ShellLauncher(ILogger<ShellLauncher> logger) : ILauncher
+/// <summary>
+/// ShellExecute "open" for the tray's own commands (the log folder in Explorer). Pages do not come here: they go
+/// through <see cref="CrmLauncher"/> and the configured <see cref="ILauncher"/>.
+/// </summary>
+internal sealed class ShellLauncher(ILogger<ShellLauncher> logger)
 {
-    public bool Open(Uri url)
-    {
-        ArgumentNullException.ThrowIfNull(url);
-        return Execute(url.AbsoluteUri);
-    }
-
     /// <summary>Opens a folder in Explorer.</summary>
     public bool OpenFolder(string path)
     {
