@@ -8,9 +8,10 @@ namespace TrayPop.Dataverse;
 
 /// <summary>
 /// The Dataverse Web API over one typed <see cref="HttpClient"/> whose base address is <c>{org}/api/data/v9.2/</c>.
-/// Sign-in and resilience live in the client's handlers, not here.
+/// Sign-in and resilience live in the client's handlers, not here. Every answer is read with a size cap
+/// (<see cref="DataverseOptions.MaxResponseBytes"/>), and a redirect is an error, never followed.
 /// </summary>
-internal sealed class DataverseClient(HttpClient http)
+internal sealed class DataverseClient(HttpClient http, long maxResponseBytes = DataverseOptions.DefaultMaxResponseBytes)
 {
     private static readonly MediaTypeWithQualityHeaderValue Json = new("application/json");
 
@@ -57,7 +58,7 @@ internal sealed class DataverseClient(HttpClient http)
         request.Headers.TryAddWithoutValidation("Prefer", "odata.continue-on-error");
 
         using var response = await SendAsync(request, cancellationToken);
-        var text = await response.Content.ReadAsStringAsync(cancellationToken);
+        var text = await ResponseBody.ReadStringAsync(response, maxResponseBytes, cancellationToken);
         var responseBoundary = response.Content.Headers.ContentType?.Parameters
             .FirstOrDefault(p => p.Name.Equals("boundary", StringComparison.OrdinalIgnoreCase))?.Value?.Trim('"')
             ?? throw new DataverseException(response.StatusCode, null, "The $batch answer is not multipart: it names no boundary.");
@@ -79,8 +80,7 @@ internal sealed class DataverseClient(HttpClient http)
         }
 
         using var response = await SendAsync(request, cancellationToken);
-        await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
-        return await JsonDocument.ParseAsync(stream, cancellationToken: cancellationToken);
+        return await ReadJsonAsync(response, cancellationToken);
     }
 
     /// <summary>Sends one write (POST, PATCH, DELETE) with an optional JSON body; throws on an error answer.</summary>
@@ -108,8 +108,7 @@ internal sealed class DataverseClient(HttpClient http)
         using var request = new HttpRequestMessage(HttpMethod.Get, relativeUrl);
         request.Headers.Accept.Add(Json);
         using var response = await SendAsync(request, cancellationToken);
-        await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
-        return await JsonDocument.ParseAsync(stream, cancellationToken: cancellationToken);
+        return await ReadJsonAsync(response, cancellationToken);
     }
 
     private async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
@@ -133,9 +132,21 @@ internal sealed class DataverseClient(HttpClient http)
 
         using (response)
         {
-            var body = await response.Content.ReadAsStringAsync(cancellationToken);
+            if (ResponseBody.IsRedirect(response.StatusCode))
+            {
+                throw ResponseBody.Redirected(response);
+            }
+
+            // An error body is a short OData message: read no more of it than of any other answer.
+            var body = await ResponseBody.ReadStringAsync(response, maxResponseBytes, cancellationToken);
             throw ODataError.ToException(response.StatusCode, body);
         }
+    }
+
+    private async Task<JsonDocument> ReadJsonAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        var body = await ResponseBody.ReadAsync(response, maxResponseBytes, cancellationToken);
+        return JsonDocument.Parse(body);
     }
 
     private static List<JsonElement> Rows(JsonDocument document)

@@ -59,13 +59,16 @@ internal static class DataverseClientRegistration
                     // ones at about 4) spares most pops a TLS handshake, and the pool's scavenging timer, which runs at
                     // a quarter of this, wakes once a minute instead of every 15 s until the pool empties and it stops.
                     PooledConnectionIdleTimeout = TimeSpan.FromMinutes(4),
+                    // A redirect would carry the caller's number (and, for some handlers, credentials) to another host;
+                    // Dataverse never redirects its Web API, so a 3xx is an error that names the target.
+                    AllowAutoRedirect = false,
                 };
                 WindowsCredentials.Apply(handler, provider.GetRequiredService<IOptions<DataverseOptions>>().Value);
                 return handler;
             })
             .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
             .AddHttpMessageHandler<BearerTokenHandler>()
-            .AddTypedClient(http => new DataverseClient(http));
+            .AddTypedClient((http, provider) => new DataverseClient(http, provider.GetRequiredService<IOptions<DataverseOptions>>().Value.MaxResponseBytes));
         // The breaker's state, readable by whoever needs to know whether Dataverse is being spared (tests wait on it).
         services.AddSingleton<CircuitBreakerStateProvider>();
         dataverse.AddStandardResilienceHandler()

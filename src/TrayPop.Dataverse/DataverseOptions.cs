@@ -17,6 +17,14 @@ internal sealed class DataverseOptions
     /// <summary>How long one Web API request may take before it counts as failed.</summary>
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>The most of one Dataverse answer TrayPop reads; a larger one fails the request instead of filling memory.</summary>
+    public long MaxResponseBytes { get; set; } = DefaultMaxResponseBytes;
+
+    public const long DefaultMaxResponseBytes = 4 * 1024 * 1024;
+
+    /// <summary>A page of 5,000 rows of a wide table stays well below this; beyond it the cap protects nothing.</summary>
+    public const long LargestMaxResponseBytes = 256 * 1024 * 1024;
+
     public DataverseAuthOptions Auth { get; set; } = new();
 
     /// <summary>The organisation root as a URI with a trailing slash; only valid after validation.</summary>

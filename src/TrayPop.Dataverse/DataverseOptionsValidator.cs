@@ -39,6 +39,11 @@ internal sealed partial class DataverseOptionsValidator : IValidateOptions<Datav
             failures.Add("TrayPop:Dataverse:RequestTimeout must be positive.");
         }
 
+        if (options.MaxResponseBytes is < 1024 or > DataverseOptions.LargestMaxResponseBytes)
+        {
+            failures.Add($"TrayPop:Dataverse:MaxResponseBytes must be between 1024 and {DataverseOptions.LargestMaxResponseBytes} (bytes); got {options.MaxResponseBytes}.");
+        }
+
         ValidateAuth(options.Auth, url, failures);
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using TrayPop.Core.Diagnostics;
 
 namespace TrayPop.Dataverse;
 
@@ -26,7 +27,8 @@ internal static class ODataError
             // Not an OData error body (a proxy's page, say): fall back to the status alone.
         }
 
-        var text = $"Dataverse answered {(int)status} {status}" + (message is null ? "." : $": {message}");
-        return new DataverseException(status, code, text);
+        // The server's words reach logs, the console and notifications: escaped once, here, where they enter.
+        var text = $"Dataverse answered {(int)status} {status}" + (message is null ? "." : $": {OutsideText.Escape(message, 512)}");
+        return new DataverseException(status, OutsideText.Escape(code, 32), text);
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Serilog;
 using Serilog.Events;
+using TrayPop.Hosting.Diagnostics;
 
 namespace TrayPop.Hosting;
 
@@ -21,6 +22,7 @@ internal static class LogSetup
             // Retries are routine; what a failed pop means for the agent is logged by the pipeline.
             .MinimumLevel.Override("Polly", LogEventLevel.Error)
             .Enrich.FromLogContext()
+            .Enrich.With<OutsideTextEnricher>()
             .WriteTo.File(
                 Path.Combine(LogDirectory(configuration), "traypop-.log"),
                 rollingInterval: RollingInterval.Day,

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using TrayPop.Core.Calls;
 using TrayPop.Core.Connectivity;
+using TrayPop.Core.Diagnostics;
 using TrayPop.Dataverse.Connectivity;
 using TrayPop.Windows.Tray;
 
@@ -8,11 +9,24 @@ namespace TrayPop.Windows;
 
 internal static partial class Log
 {
+    // Tooltips and balloon titles carry CRM messages and record names: escaped like any outside text.
+    public static void TrayIconAdded(ILogger logger, string tooltip)
+    {
+        var escaped = OutsideText.Escape(tooltip);
+        TrayIconAddedEscaped(logger, escaped);
+    }
+
+    public static void BalloonShown(ILogger logger, string title)
+    {
+        var escaped = OutsideText.Escape(title);
+        BalloonShownEscaped(logger, escaped);
+    }
+
     [LoggerMessage(EventId = 5001, Level = LogLevel.Information, Message = "Tray icon added: {Tooltip}")]
-    public static partial void TrayIconAdded(ILogger logger, string tooltip);
+    private static partial void TrayIconAddedEscaped(ILogger logger, string tooltip);
 
     [LoggerMessage(EventId = 5002, Level = LogLevel.Information, Message = "Balloon shown: {Title}")]
-    public static partial void BalloonShown(ILogger logger, string title);
+    private static partial void BalloonShownEscaped(ILogger logger, string title);
 
     [LoggerMessage(EventId = 5003, Level = LogLevel.Information, Message = "Tray menu command {Command}")]
     public static partial void MenuCommand(ILogger logger, TrayCommandKind command);

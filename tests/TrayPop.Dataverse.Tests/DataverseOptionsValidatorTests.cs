@@ -109,4 +109,19 @@ public sealed class DataverseOptionsValidatorTests
     [Fact]
     public void UnknownMode_NamesTheKey() =>
         Assert.Contains(Failures(new DataverseAuthOptions { Mode = (DataverseAuthMode)42 }), f => f.StartsWith("TrayPop:Dataverse:Auth:Mode must be", StringComparison.Ordinal));
+
+    [Theory]
+    [InlineData(0L)]
+    [InlineData(-1L)]
+    [InlineData(1L << 40)]
+    public void MaxResponseBytes_OutOfRange_NamesTheKey(long bytes)
+    {
+        var result = new DataverseOptionsValidator().Validate(null, new DataverseOptions { Url = "https://contoso.crm.dynamics.com", MaxResponseBytes = bytes });
+
+        Assert.Contains(result.Failures ?? [], f => f.StartsWith("TrayPop:Dataverse:MaxResponseBytes must be", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void MaxResponseBytes_DefaultsToFourMegabytes() =>
+        Assert.Equal(4 * 1024 * 1024, new DataverseOptions().MaxResponseBytes);
 }

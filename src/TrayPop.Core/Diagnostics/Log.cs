@@ -4,14 +4,17 @@ using TrayPop.Core.Pop;
 
 namespace TrayPop.Core.Diagnostics;
 
-/// <summary>Every log message of the domain, source-generated: structured, cheap, never an interpolated string. No token is ever a parameter.</summary>
+/// <summary>
+/// Every log message of the domain, source-generated: structured, cheap, never an interpolated string. No token is ever a parameter.
+/// Parameters that carry outside text (CRM messages, names, origins) are escaped here, so no caller can forget.
+/// </summary>
 internal static partial class Log
 {
     [LoggerMessage(1, LogLevel.Information, "Call {Type} {Phase}: {Status} {Kind}")]
     public static partial void CallHandled(ILogger logger, CallType type, CallPhase phase, PopStatus status, PopKind? kind);
 
-    [LoggerMessage(2, LogLevel.Warning, "The CRM lookup failed ({Error}): {Message}")]
-    public static partial void LookupFailed(ILogger logger, string error, string message);
+    public static void LookupFailed(ILogger logger, string error, string message) =>
+        LookupFailedEscaped(logger, error, OutsideText.Escape(message));
 
     [LoggerMessage(3, LogLevel.Information, "A lookup answered after the pop budget ran out ({Outcome}); it was not popped")]
     public static partial void LateAnswer(ILogger logger, string outcome);
@@ -19,9 +22,19 @@ internal static partial class Log
     [LoggerMessage(4, LogLevel.Warning, "Pop rate limit reached: a {Type} call's {Kind} was not shown")]
     public static partial void RateLimited(ILogger logger, CallType type, PopKind kind);
 
+    public static void LaunchRefused(ILogger logger, string origin, string crmOrigin) =>
+        LaunchRefusedEscaped(logger, OutsideText.Escape(origin), crmOrigin);
+
+    /// <summary>The texts are masked by the caller (<see cref="LogPrivacy"/>) and escaped here.</summary>
+    public static void NotificationShown(ILogger logger, string title, string text, string? url) =>
+        NotificationShownEscaped(logger, OutsideText.Escape(title), OutsideText.Escape(text, 1024), url is null ? null : OutsideText.Escape(url, 2048));
+
+    [LoggerMessage(2, LogLevel.Warning, "The CRM lookup failed ({Error}): {Message}")]
+    private static partial void LookupFailedEscaped(ILogger logger, string error, string message);
+
     [LoggerMessage(5, LogLevel.Warning, "Refused to open a page on {Origin}: only {CrmOrigin} may be opened")]
-    public static partial void LaunchRefused(ILogger logger, string origin, string crmOrigin);
+    private static partial void LaunchRefusedEscaped(ILogger logger, string origin, string crmOrigin);
 
     [LoggerMessage(7, LogLevel.Information, "Notification: {Title} — {Text} (click: {Url})")]
-    public static partial void NotificationShown(ILogger logger, string title, string text, string? url);
+    private static partial void NotificationShownEscaped(ILogger logger, string title, string text, string? url);
 }

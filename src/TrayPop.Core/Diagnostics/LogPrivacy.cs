@@ -13,40 +13,93 @@ internal sealed class LogPrivacy(bool showNumbers)
 
     public bool ShowNumbers { get; } = showNumbers;
 
-    /// <summary>The text with every run of five or more digits masked but its first four and last two.</summary>
+    /// <summary>
+    /// The text with every phone-number-like sequence masked but its first few and last two digits: a run of digits, or digit
+    /// groups joined by number punctuation (<c>+1 425 555 0199</c>, <c>(425) 555-0101</c>, <c>425.555.0101</c>), holding five or more.
+    /// </summary>
     public string Numbers(string text) => ShowNumbers ? text : Mask(text);
+
+    /// <summary>Outside text (a name, a CRM message, a caller id) as a log line may show it: numbers masked, then escaped.</summary>
+    public string Outside(string? text, int maxLength = OutsideText.DefaultMaxLength) => OutsideText.Escape(text is null ? null : Numbers(text), maxLength);
 
     internal static string Mask(string text)
     {
-        var masked = new StringBuilder(text.Length);
+        StringBuilder? masked = null;
+        var copied = 0;
         var i = 0;
         while (i < text.Length)
         {
+            if (!char.IsAsciiDigit(text[i]))
+            {
+                i++;
+                continue;
+            }
+
             var start = i;
+            var end = SequenceEnd(text, start, out var digits);
+            if (digits >= 5 && !LooksLikeIpAddress(text, start, end))
+            {
+                masked ??= new StringBuilder(text.Length);
+                masked.Append(text, copied, start - copied);
+                var leading = Math.Min(MaxLeading, digits - 4);
+                var seen = 0;
+                for (var j = start; j < end; j++)
+                {
+                    var c = text[j];
+                    if (char.IsAsciiDigit(c))
+                    {
+                        masked.Append(seen < leading || seen >= digits - KeepTrailing ? c : '*');
+                        seen++;
+                    }
+                    else
+                    {
+                        masked.Append(c);
+                    }
+                }
+
+                copied = end;
+            }
+
+            i = end;
+        }
+
+        return masked is null ? text : masked.Append(text, copied, text.Length - copied).ToString();
+    }
+
+    /// <summary>Where the digit sequence starting at <paramref name="start"/> ends: groups joined by at most three punctuation characters.</summary>
+    private static int SequenceEnd(string text, int start, out int digits)
+    {
+        digits = 0;
+        var i = start;
+        while (true)
+        {
             while (i < text.Length && char.IsAsciiDigit(text[i]))
             {
                 i++;
+                digits++;
             }
 
-            var run = i - start;
-            if (run >= 5)
+            var end = i;
+            var gap = 0;
+            while (i < text.Length && gap < 3 && IsNumberPunctuation(text[i]))
             {
-                var leading = Math.Min(MaxLeading, run - 4);
-                masked.Append(text, start, leading)
-                    .Append('*', run - leading - KeepTrailing)
-                    .Append(text, i - KeepTrailing, KeepTrailing);
-            }
-            else
-            {
-                masked.Append(text, start, run);
+                i++;
+                gap++;
             }
 
-            if (i < text.Length)
+            if (gap == 0 || i >= text.Length || !char.IsAsciiDigit(text[i]))
             {
-                masked.Append(text[i++]);
+                return end;
             }
         }
+    }
 
-        return masked.ToString();
+    private static bool IsNumberPunctuation(char c) => c is ' ' or '.' or '-' or '(' or ')' or '\u00A0' or '\u202F' or '\u2009';
+
+    // 127.0.0.1 in a URL is a host, not a caller: four dotted groups of at most three digits.
+    private static bool LooksLikeIpAddress(string text, int start, int end)
+    {
+        var groups = text[start..end].Split('.');
+        return groups.Length == 4 && groups.All(g => g.Length is >= 1 and <= 3 && g.All(char.IsAsciiDigit));
     }
 }

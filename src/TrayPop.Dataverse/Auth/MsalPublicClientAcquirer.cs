@@ -5,6 +5,7 @@ using Microsoft.Identity.Client.Broker;
 
 
 using TrayPop.Dataverse.Diagnostics;
+using OutsideText = TrayPop.Core.Diagnostics.OutsideText;
 
 namespace TrayPop.Dataverse.Auth;
 
@@ -115,7 +116,7 @@ internal sealed class MsalPublicClientAcquirer(
                 {
                     // The message names the page and the one-time code: the user must see it, and it is no token.
                     Log.DeviceCode(logger, code.Message);
-                    Console.Error.WriteLine(code.Message);
+                    Console.Error.WriteLine(OutsideText.Escape(code.Message, 1024));
                     return Task.CompletedTask;
                 })
                 .ExecuteAsync(cancellationToken);

@@ -1,30 +1,46 @@
 using Microsoft.Extensions.Logging;
+using TrayPop.Core.Diagnostics;
 
 namespace TrayPop.Dataverse.Diagnostics;
 
-/// <summary>Every log message of the Dataverse client: sign-in, resilience. None of them takes a token, a secret or a password.</summary>
+/// <summary>Every log message of the Dataverse client: sign-in, resilience. None of them takes a token, a secret or a password; text from the identity provider or Dataverse is escaped here.</summary>
 internal static partial class Log
 {
+    public static void SignedIn(ILogger logger, DataverseAuthMode mode, string account, DateTimeOffset expiresOn) =>
+        SignedInEscaped(logger, mode, OutsideText.Escape(account), expiresOn);
+
     [LoggerMessage(300, LogLevel.Information, "Signed in to Dataverse ({Mode}) as {Account}; the token is good until {ExpiresOn:u}")]
-    public static partial void SignedIn(ILogger logger, DataverseAuthMode mode, string account, DateTimeOffset expiresOn);
+    private static partial void SignedInEscaped(ILogger logger, DataverseAuthMode mode, string account, DateTimeOffset expiresOn);
 
     [LoggerMessage(301, LogLevel.Warning, "Dataverse refused the {Mode} token (401); signing in again once")]
     public static partial void TokenRefused(ILogger logger, DataverseAuthMode mode);
 
+    public static void RefreshFailed(ILogger logger, DataverseAuthMode mode, string error, DateTimeOffset expiresOn) =>
+        RefreshFailedEscaped(logger, mode, OutsideText.Escape(error), expiresOn);
+
     [LoggerMessage(302, LogLevel.Warning, "Refreshing the {Mode} token failed ({Error}); the current one stays in use until {ExpiresOn:u}")]
-    public static partial void RefreshFailed(ILogger logger, DataverseAuthMode mode, string error, DateTimeOffset expiresOn);
+    private static partial void RefreshFailedEscaped(ILogger logger, DataverseAuthMode mode, string error, DateTimeOffset expiresOn);
+
+    public static void DeviceCode(ILogger logger, string message) =>
+        DeviceCodeEscaped(logger, OutsideText.Escape(message));
 
     [LoggerMessage(303, LogLevel.Warning, "Dataverse sign-in needs the user: {Message}")]
-    public static partial void DeviceCode(ILogger logger, string message);
+    private static partial void DeviceCodeEscaped(ILogger logger, string message);
+
+    public static void InteractionRequired(ILogger logger, string reason) =>
+        InteractionRequiredEscaped(logger, OutsideText.Escape(reason));
 
     [LoggerMessage(304, LogLevel.Information, "No signed-in account in the token cache ({Reason}); asking the user to sign in")]
-    public static partial void InteractionRequired(ILogger logger, string reason);
+    private static partial void InteractionRequiredEscaped(ILogger logger, string reason);
 
     [LoggerMessage(305, LogLevel.Information, "The Dataverse token cache is kept encrypted in {Directory}")]
     public static partial void TokenCachePersisted(ILogger logger, string directory);
 
+    public static void TokenCacheInMemory(ILogger logger, string reason) =>
+        TokenCacheInMemoryEscaped(logger, OutsideText.Escape(reason));
+
     [LoggerMessage(306, LogLevel.Warning, "The Dataverse token cache is kept in memory only, so the agent signs in again after each start: {Reason}")]
-    public static partial void TokenCacheInMemory(ILogger logger, string reason);
+    private static partial void TokenCacheInMemoryEscaped(ILogger logger, string reason);
 
     [LoggerMessage(307, LogLevel.Debug, "Dataverse {Method} answered {Outcome}; retry {Attempt} in {Delay}")]
     public static partial void Retrying(ILogger logger, string method, string outcome, int attempt, TimeSpan delay);
@@ -44,9 +60,15 @@ internal static partial class Log
     [LoggerMessage(312, LogLevel.Information, "Index sync of {Entity}: {Rows} rows read, {Upserts} keys written, {Deletes} keys removed")]
     public static partial void IndexSynced(ILogger logger, string entity, long rows, long upserts, long deletes);
 
+    public static void DeltaExpired(ILogger logger, string entity, string reason) =>
+        DeltaExpiredEscaped(logger, entity, OutsideText.Escape(reason));
+
     [LoggerMessage(313, LogLevel.Warning, "The change-tracking link of {Entity} was refused ({Reason}): reading the whole table again")]
-    public static partial void DeltaExpired(ILogger logger, string entity, string reason);
+    private static partial void DeltaExpiredEscaped(ILogger logger, string entity, string reason);
+
+    public static void IndexSyncFailed(ILogger logger, TimeSpan interval, string reason) =>
+        IndexSyncFailedEscaped(logger, interval, OutsideText.Escape(reason));
 
     [LoggerMessage(314, LogLevel.Warning, "Index sync failed; trying again in {Interval}: {Reason}")]
-    public static partial void IndexSyncFailed(ILogger logger, TimeSpan interval, string reason);
+    private static partial void IndexSyncFailedEscaped(ILogger logger, TimeSpan interval, string reason);
 }

@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Polly.CircuitBreaker;
 using Polly.Timeout;
+using TrayPop.Core.Diagnostics;
 using TrayPop.Dataverse;
 using TrayPop.Dataverse.Auth;
 using TrayPop.Dataverse.Lookup;
@@ -72,7 +73,7 @@ internal static class CheckVerb
         Console.WriteLine($"Sign-in mode: {DescribeMode(dataverse)}");
         var check = await services.GetRequiredService<IConnectionCheck>().CheckAsync(TimeSpan.Zero, cancellationToken);
         var failed = !check.SignedIn;
-        Console.WriteLine(check.SignedIn ? $"Signed in:    {check.Message}" : $"Signed in:    NO — {check.Message}");
+        Console.WriteLine(check.SignedIn ? $"Signed in:    {OutsideText.Escape(check.Message, 1024)}" : $"Signed in:    NO — {OutsideText.Escape(check.Message, 1024)}");
         if (check.SignedIn)
         {
             Console.WriteLine($"              business unit {check.BusinessUnitId}, organisation {check.OrganizationId}");
@@ -112,7 +113,7 @@ internal static class CheckVerb
         }
         catch (DataverseException ex)
         {
-            Console.WriteLine($"              (table sizes unknown: {ex.Message})");
+            Console.WriteLine($"              (table sizes unknown: {OutsideText.Escape(ex.Message, 1024)})");
         }
     }
 

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using TrayPop.Core.Diagnostics;
 using TrayPop.Core.Lookup;
 using TrayPop.Dataverse;
 using TrayPop.Dataverse.Index;
@@ -73,7 +74,7 @@ internal static partial class IndexVerb
         }
         catch (DataverseException ex)
         {
-            await Console.Error.WriteLineAsync($"The index command failed: {ex.Message}");
+            await Console.Error.WriteLineAsync($"The index command failed: {OutsideText.Escape(ex.Message, 1024)}");
             return StartupErrors.Failed;
         }
     }

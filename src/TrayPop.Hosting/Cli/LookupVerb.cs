@@ -1,5 +1,6 @@
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
+using TrayPop.Core.Diagnostics;
 using TrayPop.Hosting;
 using TrayPop.Intake;
 using TrayPop.Core.Lookup;
@@ -27,11 +28,11 @@ internal static class LookupVerb
                 return 0;
             }
 
-            Console.WriteLine($"Caller id: {(result.CallerId.Text.Length > 0 ? result.CallerId.Text : "(withheld)")}");
+            Console.WriteLine($"Caller id: {(result.CallerId.Text.Length > 0 ? OutsideText.Escape(result.CallerId.Text) : "(withheld)")}");
             Console.WriteLine($"Outcome:   {result.Outcome.ToString().ToLowerInvariant()}");
             foreach (var match in result.Matches)
             {
-                Console.WriteLine($"  {match.Entity} {match.Id} {match.Name}");
+                Console.WriteLine($"  {match.Entity} {match.Id} {OutsideText.Escape(match.Name)}");
             }
 
             Console.WriteLine($"Opens:     {url?.AbsoluteUri ?? "nothing"}");
@@ -43,7 +44,7 @@ internal static class LookupVerb
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
-            await Console.Error.WriteLineAsync($"The lookup failed: {ex.Message}");
+            await Console.Error.WriteLineAsync($"The lookup failed: {OutsideText.Escape(ex.Message, 1024)}");
             return StartupErrors.Failed;
         }
     }

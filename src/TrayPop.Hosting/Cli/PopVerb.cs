@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
+using TrayPop.Core.Diagnostics;
 using TrayPop.Core.Calls;
 using TrayPop.Hosting;
 
@@ -111,11 +112,12 @@ internal static class PopVerb
         var reply = Receive(socket);
         if (IsError(reply))
         {
-            Console.Error.WriteLine($"TrayPop refused the call event: {Reason(reply)}");
+            Console.Error.WriteLine($"TrayPop refused the call event: {OutsideText.Escape(Reason(reply), 1024)}");
             return StartupErrors.BadConfiguration;
         }
 
-        Console.WriteLine(reply);
+        // The reply comes from whatever holds the port: shown escaped, like any outside text.
+        Console.WriteLine(OutsideText.Escape(reply, 4096));
         return 0;
     }
 

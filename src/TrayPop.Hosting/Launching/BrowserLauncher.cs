@@ -28,7 +28,7 @@ internal sealed class BrowserLauncher(IOptions<BrowserOptions> options, LogPriva
         {
             Log.LaunchFailed(logger, privacy.Numbers(url.AbsoluteUri), ex.Message);
             // The console (not the log) gets the whole URL: it is there for the agent to open by hand.
-            Console.Error.WriteLine($"Could not start a browser ({ex.Message}). Open this page yourself: {url.AbsoluteUri}");
+            Console.Error.WriteLine($"Could not start a browser ({OutsideText.Escape(ex.Message)}). Open this page yourself: {OutsideText.Escape(url.AbsoluteUri, 4096)}");
             return false;
         }
     }
