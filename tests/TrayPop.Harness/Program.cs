@@ -11,6 +11,17 @@ using TrayPop.Testing;
 // The pop-latency and footprint harness: emulator and service as real processes, measured from outside.
 //   dotnet run -c Release --project tests/TrayPop.Harness [-- --events 2000 --idle-seconds 60 --pop-runs 30 --traypop PATH]
 // Without --traypop it publishes traypop ReadyToRun (as the installer ships TrayPop.exe) and measures that build.
+// Scale mode: the phone-key index on a generated organisation (see ScaleRun):
+//   dotnet run -c Release --project tests/TrayPop.Harness -- --scale 1000000 [--pattern-callers 50 --traypop PATH]
+if (OptionText("--scale") is not null)
+{
+    var scaleWork = Directory.CreateTempSubdirectory("traypop-scale-").FullName;
+    var scaleTraypop = OptionText("--traypop") ?? await Publish.ReadyToRunAsync(scaleWork);
+    var code = await ScaleRun.RunAsync(Option("--scale", 1_000_000), scaleTraypop, AppContext.BaseDirectory, scaleWork, Option("--pattern-callers", 50));
+    Directory.Delete(scaleWork, recursive: true);
+    return code;
+}
+
 var events = Option("--events", 2000);
 var idleSeconds = Option("--idle-seconds", 60);
 var popRuns = Option("--pop-runs", 30);

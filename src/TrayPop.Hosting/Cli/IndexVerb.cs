@@ -6,13 +6,14 @@ using Microsoft.Extensions.Options;
 using TrayPop.Core.Diagnostics;
 using TrayPop.Core.Lookup;
 using TrayPop.Dataverse;
+using TrayPop.Dataverse.Diagnostics;
 using TrayPop.Dataverse.Index;
 using TrayPop.Dataverse.Lookup;
 
 namespace TrayPop.Hosting.Cli;
 
 /// <summary><c>traypop index setup | sync [--once] | status [--json]</c>: the phone-key index, run by an admin or a server.</summary>
-internal static partial class IndexVerb
+internal static class IndexVerb
 {
     public static Task<int> SetupAsync(IReadOnlyList<string> settings, TrayPopPlatform platform, CancellationToken cancellationToken) =>
         RunAsync(settings, platform, services => services.GetRequiredService<IndexSetup>().RunAsync(Console.Out, cancellationToken), cancellationToken);
@@ -40,7 +41,7 @@ internal static partial class IndexVerb
                 catch (DataverseException ex)
                 {
                     // A service keeps going: the next run repeats the unfinished page.
-                    SyncFailed(logger, interval, ex.Message);
+                    Log.IndexSyncFailed(logger, interval, ex.Message);
                 }
 
                 await Task.Delay(interval, time, cancellationToken);
@@ -78,7 +79,4 @@ internal static partial class IndexVerb
             return StartupErrors.Failed;
         }
     }
-
-    [LoggerMessage(420, LogLevel.Warning, "Index sync failed; trying again in {Interval}: {Reason}")]
-    private static partial void SyncFailed(ILogger logger, TimeSpan interval, string reason);
 }

@@ -41,9 +41,9 @@ internal sealed class RunningService : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<RunningService> StartAsync(IEnumerable<string>? settings = null, FakeTimeProvider? time = null, EmulatorSeed? seed = null)
+    public static async Task<RunningService> StartAsync(IEnumerable<string>? settings = null, FakeTimeProvider? time = null, EmulatorSeed? seed = null, EmulatorSettings? crmSettings = null)
     {
-        var crm = await EmulatorServer.StartAsync(seed ?? TestSeed.Create());
+        var crm = await EmulatorServer.StartAsync(seed ?? TestSeed.Create(), crmSettings);
         var port = FreePort.Next();
         var linePort = FreePort.Next();
         var launcher = new RecordingLauncher();

@@ -13,9 +13,9 @@ using TrayPop.Hosting;
 namespace TrayPop.Dataverse.Tests.Index;
 
 /// <summary>
-/// The emulator with a key table, and the indexer and lookups as <c>traypop</c> composes them, on a fake clock, with
-/// the indexer's state in a temporary directory. The emulator cannot create tables through metadata yet, so the seed
-/// holds the key table with one row that no caller can match (it gives the table its columns).
+/// The emulator, and the indexer and lookups as <c>traypop</c> composes them, on a fake clock, with the indexer's
+/// state in a temporary directory. <see cref="StartAsync"/> runs <c>index setup</c> first (the key table made through
+/// the metadata endpoints, its key Active at once); <see cref="StartWithoutSetupAsync"/> leaves that to the test.
 /// </summary>
 internal sealed class IndexHarness : IAsyncDisposable
 {
@@ -41,19 +41,16 @@ internal sealed class IndexHarness : IAsyncDisposable
 
     public static async Task<IndexHarness> StartAsync(string seedJson, params string[] settings)
     {
-        var seed = JsonNode.Parse(seedJson)!.AsObject();
-        seed["tp_phonekeys"] = new JsonArray(new JsonObject
-        {
-            ["tp_phonekeyid"] = Guid.NewGuid().ToString("D"),
-            ["tp_key"] = "placeholder",
-            ["tp_number"] = "",
-            ["tp_entity"] = "",
-            ["tp_recordid"] = "",
-            ["tp_name"] = "",
-            ["tp_column"] = "",
-        });
+        var index = await StartWithoutSetupAsync(seedJson, TimeSpan.Zero, settings);
+        await index.SetupAsync(TextWriter.Null);
+        return index;
+    }
+
+    /// <summary>The emulator without the key table; a new alternate key's index job takes <paramref name="keyIndexDelay"/> per step.</summary>
+    public static async Task<IndexHarness> StartWithoutSetupAsync(string seedJson, TimeSpan keyIndexDelay, params string[] settings)
+    {
         var time = DataverseHarness.NewClock();
-        var crm = await EmulatorServer.StartAsync(EmulatorSeed.Parse(seed.ToJsonString()), new EmulatorSettings { TimeProvider = time });
+        var crm = await EmulatorServer.StartAsync(EmulatorSeed.Parse(seedJson), new EmulatorSettings { TimeProvider = time, KeyIndexDelay = keyIndexDelay });
         var state = Path.Combine(Path.GetTempPath(), "traypop-tests", "index-" + Guid.NewGuid().ToString("N"));
         var values = new Dictionary<string, string?>
         {
@@ -77,6 +74,9 @@ internal sealed class IndexHarness : IAsyncDisposable
         return new IndexHarness(crm, services.BuildServiceProvider(), time, state);
     }
 
+    public Task SetupAsync(TextWriter output, CancellationToken cancellationToken = default) =>
+        _services.GetRequiredService<IndexSetup>().RunAsync(output, cancellationToken);
+
     public Task SyncAsync(CancellationToken cancellationToken = default) =>
         _services.GetRequiredService<IndexSync>().RunOnceAsync(null, cancellationToken);
 
@@ -87,12 +87,25 @@ internal sealed class IndexHarness : IAsyncDisposable
         return await _services.GetRequiredService<ICallerLookup>().LookupAsync(callerId, CancellationToken.None);
     }
 
-    /// <summary>The key rows the index holds now (the placeholder aside).</summary>
+    /// <summary>The key rows the index holds now (the "index is ready" row aside).</summary>
     public IReadOnlyList<JsonObject> Keys() =>
-        [.. Crm.GetRecords(PhoneKeyTable.EntitySet).Where(r => (string?)r["tp_key"] != "placeholder" && (string?)r["tp_entity"] != "traypop")];
+        [.. Crm.GetRecords(PhoneKeyTable.EntitySet).Where(r => (string?)r["tp_entity"] != "traypop")];
 
     public IReadOnlyList<string> KeysOf(string recordId) =>
         [.. Keys().Where(k => (string?)k["tp_recordid"] == recordId).Select(k => (string)k["tp_number"]!).Order(StringComparer.Ordinal)];
+
+    /// <summary>Moves the fake clock on a second at a time until <paramref name="task"/> ends (its waits are timers on that clock).</summary>
+    public async Task AdvanceUntilDoneAsync(Task task)
+    {
+        var deadline = Environment.TickCount64 + 20_000;
+        while (!task.IsCompleted && Environment.TickCount64 < deadline)
+        {
+            Time.Advance(TimeSpan.FromSeconds(1));
+            await Task.WhenAny(task, Task.Delay(5));
+        }
+
+        await task;
+    }
 
     public Task WriteAsync(HttpMethod method, string url, string? json = null) => Client.SendAsync(method, url, json, CancellationToken.None);
 

@@ -154,7 +154,7 @@ public sealed class IndexSyncTests
     }
 
     [Fact]
-    public async Task Lookup_ThroughKeys_SendsOneRequestAndFindsTheAccountAfterNoContact()
+    public async Task Lookup_ThroughKeys_SendsOneRequestThatSeeksAndScansNothing_AndFindsTheAccountAfterNoContact()
     {
         await using var index = await IndexHarness.StartAsync(
             $$"""{"contacts":[],"accounts":[{"accountid":"{{Ann}}","name":"Fabrikam","telephone1":"+44 (0)20 7946 0958","statecode":0}]}""");
@@ -162,11 +162,16 @@ public sealed class IndexSyncTests
         var lookup = index.Services.GetRequiredService<StrategyLookup>();
         await lookup.ResolveAsync(CancellationToken.None);
         index.Crm.ResetCounters();
+        index.Crm.ResetStats();
 
         var result = await index.LookupAsync("+442079460958");
 
         Assert.Equal(new CrmRecord("account", Guid.Parse(Ann), "Fabrikam"), result.Matches.Single());
         Assert.Equal(1, index.Crm.ApiRequestCount);
+        var stats = index.Crm.Stats;
+        Assert.Equal(1, stats.Requests);
+        Assert.Equal(0, stats.RowsScanned);
+        Assert.InRange(stats.RowsSeeked, 1, 3);
         Assert.Contains("startswith(tp_key", Uri.UnescapeDataString(index.Crm.ApiRequests.Single()), StringComparison.Ordinal);
         Assert.Equal("keys", lookup.Index);
     }
