@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 using TrayPop.Core.Diagnostics;
 using TrayPop.Core.Lookup;
 using TrayPop.Dataverse;
-using TrayPop.Dataverse.Diagnostics;
+using Log = TrayPop.Dataverse.Diagnostics.Log;
 using TrayPop.Dataverse.Index;
 using TrayPop.Dataverse.Lookup;
 
