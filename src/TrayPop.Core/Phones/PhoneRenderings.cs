@@ -11,7 +11,9 @@ internal static class PhoneRenderings
 {
     private static readonly string[] Separators = [" ", "-", ".", ""];
 
-    public static IReadOnlyList<string> Of(CallerId callerId)
+    /// <param name="agentRegion">The agent's region: its own international prefix (011 in North America, 0011 in
+    /// Australia) is a way its records are typed too.</param>
+    public static IReadOnlyList<string> Of(CallerId callerId, string? agentRegion = null)
     {
         if (callerId.Kind != CallerIdKind.Number || callerId.E164 is null)
         {
@@ -42,6 +44,22 @@ internal static class PhoneRenderings
             renderings.Add(string.Join(separator, nationalGroups));
         }
 
+        // Dialled from abroad: 00 (most of the world) or the agent region's own prefix, and (+44) 20 7946 0958.
+        var prefixes = new List<string> { "00" };
+        if (agentRegion is not null && OwnInternationalPrefix(agentRegion) is { } own && own != "00")
+        {
+            prefixes.Add(own);
+        }
+
+        var digits = countryCode[1..];
+        foreach (var prefix in prefixes)
+        {
+            renderings.Add($"{prefix} {digits} {string.Join(' ', internationalGroups)}");
+            renderings.Add($"{prefix}{digits}{string.Concat(internationalGroups)}");
+        }
+
+        renderings.Add($"({countryCode}) {string.Join(' ', internationalGroups)}");
+
         var trunk = PhoneNumberReader.Util.GetMetadataForRegion(PhoneNumberReader.Util.GetRegionCodeForNumber(number))?.NationalPrefix;
         if (trunk == "1")
         {
@@ -56,6 +74,15 @@ internal static class PhoneRenderings
         }
 
         return [.. renderings];
+    }
+
+    /// <summary>The digits a region dials to go abroad (its metadata gives a pattern where there are several: then the preferred one).</summary>
+    private static string? OwnInternationalPrefix(string region)
+    {
+        var metadata = PhoneNumberReader.Util.GetMetadataForRegion(region);
+        return metadata?.InternationalPrefix is { Length: > 0 } prefix && prefix.All(char.IsAsciiDigit) ? prefix
+            : metadata?.PreferredInternationalPrefix is { Length: > 0 } preferred && preferred.All(char.IsAsciiDigit) ? preferred
+            : null;
     }
 
     private static List<string> Groups(string formatted) =>

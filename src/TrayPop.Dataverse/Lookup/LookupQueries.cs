@@ -10,10 +10,10 @@ namespace TrayPop.Dataverse.Lookup;
 /// </summary>
 internal static class LookupQueries
 {
-    public static List<string> For(IReadOnlyList<EntitySearch> entities, CallerId callerId, int top)
+    public static List<string> For(IReadOnlyList<EntitySearch> entities, CallerId callerId, int top, string? agentRegion = null)
     {
         var pattern = PhonePattern.For(callerId);
-        var renderings = PhoneRenderings.Of(callerId);
+        var renderings = PhoneRenderings.Of(callerId, agentRegion);
         var queries = new List<string>(entities.Count * 2);
         foreach (var entity in entities)
         {

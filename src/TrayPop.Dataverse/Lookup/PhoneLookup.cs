@@ -36,7 +36,7 @@ internal sealed class PhoneLookup(
         }
 
         var entities = _options.EffectiveEntities;
-        var queries = LookupQueries.For(entities, callerId, _options.MaxCandidates);
+        var queries = LookupQueries.For(entities, callerId, _options.MaxCandidates, parser.Region);
         var queriesPerEntity = queries.Count / entities.Count;
         if (queries.Count == 1)
         {
