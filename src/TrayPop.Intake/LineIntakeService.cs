@@ -143,7 +143,7 @@ internal sealed class LineIntakeService(
         }
 
         var report = await pipeline.Value.HandleAsync(decoded.Event, launch: true, receivedAt, cancellationToken);
-        return PopReportJson.Report(report);
+        return PopReportJson.ErrorStatus(report) is null ? PopReportJson.Report(report) : PopReportJson.Error(report.Reason!);
     }
 
     /// <summary>Whether the line is shaped as a JSON object: <c>{</c> … <c>}</c> around optional whitespace, as no request line of another protocol is.</summary>

@@ -25,6 +25,9 @@ internal sealed class CallPipeline(
     TimeProvider time,
     ILogger<CallPipeline> logger)
 {
+    /// <summary>Why an event whose caller id is no number is refused, as the intakes reply it.</summary>
+    public const string UnrecognisedReason = "number must be a phone number, a sip:/tel: address, or a withheld word such as 'anonymous'";
+
     private readonly PopOptions _options = options.Value;
     private readonly IPopListener[] _listeners = listeners.ToArray();
 
@@ -53,6 +56,14 @@ internal sealed class CallPipeline(
     private async Task<PopReport> DecideAsync(CallEvent callEvent, CancellationToken cancellationToken)
     {
         var callerId = parser.Parse(callEvent.Number);
+        if (JunkCallerIds.IsJunk(callEvent.Number, callerId))
+        {
+            // Quotes, wildcards, URLs, script: no softphone presents such a caller id, and searching for it would only
+            // open a blank form and spend the pop budget the agent's next real call needs.
+            Log.CallerIdRefused(logger, callEvent.Type, callEvent.Phase);
+            return new PopReport(callEvent, PopStatus.Refused, null, UnrecognisedReason);
+        }
+
         if (callEvent.Phase == CallPhase.End)
         {
             tracker.Forget(callEvent, callerId);

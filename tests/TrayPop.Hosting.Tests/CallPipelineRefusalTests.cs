@@ -1,0 +1,72 @@
+using System.Net;
+using System.Text.Json;
+using Microsoft.Extensions.Time.Testing;
+using TrayPop.Testing;
+
+namespace TrayPop.Hosting.Tests;
+
+/// <summary>Junk caller ids: refused with the reason on every channel; nothing opens, no lookup, no pop budget spent.</summary>
+public sealed class CallPipelineRefusalTests : IAsyncLifetime
+{
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 25, 9, 0, 0, TimeSpan.Zero));
+    private RunningService _service = null!;
+
+    public async Task InitializeAsync() => _service = await RunningService.StartAsync(["--TrayPop:Pop:RateLimit:Pops=2"], _time);
+
+    public async Task DisposeAsync() => await _service.DisposeAsync();
+
+    public static TheoryData<string> Junk => ["'or 1 eq 1 or '", "%", "201%", "javascript:alert(1)", "file:///etc/passwd", "https://evil.example/x", "<script>", "O'Bryan"];
+
+    [Theory]
+    [MemberData(nameof(Junk))]
+    public async Task Http_JunkCallerId_Is400WithTheReason_AndNothingHappens(string junk)
+    {
+        using var call = await _service.Http.GetAsync(new Uri("/call?callId=j&number=" + Uri.EscapeDataString(junk), UriKind.Relative));
+        using var pop = await _service.Http.GetAsync(new Uri("/pop?number=" + Uri.EscapeDataString(junk), UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.BadRequest, call.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, pop.StatusCode);
+        Assert.Contains("number must be a phone number", await call.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Empty(_service.Launcher.Opened);
+        Assert.Empty(_service.Notifier.Shown);
+        Assert.Equal(0, _service.Crm.ApiRequestCount);
+    }
+
+    [Theory]
+    [MemberData(nameof(Junk))]
+    public async Task Line_JunkCallerId_GetsAnErrorLine_AndTheConnectionGoesOn(string junk)
+    {
+        var replies = await LineClient.SendAsync(_service.LinePort, $"{{\"number\":{JsonSerializer.Serialize(junk)}}}\n{{\"number\":\"+14255550101\"}}\n", 2);
+
+        Assert.Contains("number must be a phone number", replies[0], StringComparison.Ordinal);
+        Assert.Contains("\"status\":\"popped\"", replies[1], StringComparison.Ordinal);
+        Assert.Single(_service.Launcher.Opened);
+    }
+
+    [Fact]
+    public async Task JunkFlood_DoesNotSpendThePopBudget_TheRealCallStillOpens()
+    {
+        foreach (var junk in Junk)
+        {
+            using var response = await _service.Http.GetAsync(new Uri("/call?number=" + Uri.EscapeDataString(junk), UriKind.Relative));
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        }
+
+        using var real = await _service.Http.GetAsync(new Uri("/call?number=%2B14255550101&callId=real", UriKind.Relative));
+
+        Assert.Contains("\"status\":\"popped\"", await real.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains(TestSeed.JaneId, _service.Launcher.Opened.Single().AbsoluteUri, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("sip:alice@pbx.example")]
+    [InlineData("\"Alice\" <sip:alice@10.1.2.3>")]
+    [InlineData("anonymous")]
+    public async Task AddressWithoutANumber_CountsAsWithheld_NotJunk(string callerId)
+    {
+        using var response = await _service.Http.GetAsync(new Uri("/call?number=" + Uri.EscapeDataString(callerId), UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        Assert.Equal(0, _service.Crm.ApiRequestCount);
+    }
+}
