@@ -69,4 +69,33 @@ public sealed class CallPipelineRefusalTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         Assert.Equal(0, _service.Crm.ApiRequestCount);
     }
+
+    [Fact]
+    public async Task CallId_KnownWithAnotherNumber_IsRefused_AndTheRealCallOpensItsOwnRecord()
+    {
+        using var ring = await _service.Http.GetAsync(new Uri("/call?number=%2B14255550101&phase=ring&callId=c1", UriKind.Relative));
+        using var hijackRing = await _service.Http.GetAsync(new Uri("/call?number=%2B441134960123&phase=ring&callId=c1", UriKind.Relative));
+        using var hijackAnswer = await _service.Http.GetAsync(new Uri("/call?number=%2B441134960123&phase=answer&callId=c1", UriKind.Relative));
+        using var hijackEnd = await _service.Http.GetAsync(new Uri("/call?number=%2B441134960123&phase=end&callId=c1", UriKind.Relative));
+        using var answer = await _service.Http.GetAsync(new Uri("/call?number=4255550101&phase=answer&callId=c1", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.Accepted, ring.StatusCode);
+        Assert.All([hijackRing, hijackAnswer, hijackEnd], response => Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode));
+        Assert.Contains("already known with another number", await hijackAnswer.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("\"status\":\"popped\"", await answer.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains(TestSeed.JaneId, _service.Launcher.Opened.Single().AbsoluteUri, StringComparison.Ordinal);
+        Assert.DoesNotContain(_service.Launcher.Opened, url => url.AbsoluteUri.Contains(TestSeed.LeadId, StringComparison.Ordinal));
+        Assert.Equal(1, _service.Crm.ApiRequestCount);
+    }
+
+    [Fact]
+    public async Task Line_CallIdKnownWithAnotherNumber_GetsAnErrorLine()
+    {
+        var replies = await LineClient.SendAsync(_service.LinePort,
+            "{\"number\":\"+14255550101\",\"phase\":\"ring\",\"callId\":\"c2\"}\n{\"number\":\"+441134960123\",\"phase\":\"answer\",\"callId\":\"c2\"}\n", 2);
+
+        Assert.Contains("\"status\":\"resolved\"", replies[0], StringComparison.Ordinal);
+        Assert.Contains("already known with another number", replies[1], StringComparison.Ordinal);
+        Assert.Empty(_service.Launcher.Opened);
+    }
 }

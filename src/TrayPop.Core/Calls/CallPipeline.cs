@@ -66,8 +66,7 @@ internal sealed class CallPipeline(
 
         if (callEvent.Phase == CallPhase.End)
         {
-            tracker.Forget(callEvent, callerId);
-            return new PopReport(callEvent, PopStatus.Ended, null);
+            return tracker.Forget(callEvent, callerId) ? new PopReport(callEvent, PopStatus.Ended, null) : CallIdReused(callEvent);
         }
 
         var rule = _options.Rules.For(callEvent.Type);
@@ -101,7 +100,12 @@ internal sealed class CallPipeline(
             }
 
             return (popsNow ? PopStatus.Popped : PopStatus.Resolved, call.Lookup, reused);
-        });
+        }, otherNumber: (PopStatus.Refused, null, false));
+
+        if (status == PopStatus.Refused)
+        {
+            return CallIdReused(callEvent);
+        }
 
         if (status != PopStatus.Popped)
         {
@@ -144,6 +148,12 @@ internal sealed class CallPipeline(
             Log.LookupFailed(logger, ex.GetType().Name, ex.Message);
             return decider.DecideWithoutCrm(callerId, "The CRM could not be searched.");
         }
+    }
+
+    private PopReport CallIdReused(CallEvent callEvent)
+    {
+        Log.CallIdReused(logger, callEvent.Type, callEvent.Phase);
+        return new PopReport(callEvent, PopStatus.Refused, null, "this call id is already known with another number");
     }
 
     private Task<LookupResult> StartLookup(CallerId callerId) =>
