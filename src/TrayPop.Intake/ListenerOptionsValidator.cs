@@ -35,6 +35,11 @@ internal sealed class ListenerOptionsValidator : IValidateOptions<ListenerOption
             failures.Add($"TrayPop:Listener:LinePort must differ from TrayPop:Listener:Port ({options.Port}).");
         }
 
+        if (options.MaxLookupsPerSecond is < 1 or > 1000)
+        {
+            failures.Add($"TrayPop:Listener:MaxLookupsPerSecond must be between 1 and 1000; got {options.MaxLookupsPerSecond}.");
+        }
+
         if (string.IsNullOrEmpty(options.Token) && !string.IsNullOrEmpty(options.TokenFile)
             && ListenerTokenFile.Read(options.TokenFile, out var tokenFailure) is null)
         {

@@ -49,11 +49,12 @@ internal static class PopReportJson
 
     /// <summary>
     /// The HTTP status of a report that is a refusal rather than a decision (the line protocol answers it with an error
-    /// line): 400 for an event that cannot be a real call; null for every other report.
+    /// line): 400 for an event that cannot be a real call, 429 past the lookup budget; null for every other report.
     /// </summary>
     public static int? ErrorStatus(PopReport report) => report.Status switch
     {
         PopStatus.Refused => HttpStatus.BadRequest,
+        PopStatus.Throttled => HttpStatus.TooManyRequests,
         _ => null,
     };
 

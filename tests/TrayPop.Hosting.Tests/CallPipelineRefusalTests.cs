@@ -98,4 +98,36 @@ public sealed class CallPipelineRefusalTests : IAsyncLifetime
         Assert.Contains("already known with another number", replies[1], StringComparison.Ordinal);
         Assert.Empty(_service.Launcher.Opened);
     }
+
+    [Fact]
+    public async Task RingFloodOverManyConnections_IsShed_AndTheRealAnswerStillOpensItsRecord()
+    {
+        // 20 connections × 10 ring events, each another number: far past the budget of 10 lookups a second (time stands still).
+        var floods = Enumerable.Range(0, 20).Select(c => LineClient.SendAsync(_service.LinePort,
+            string.Concat(Enumerable.Range(0, 10).Select(i => $"{{\"number\":\"+1206555{1000 + (c * 10) + i}\",\"phase\":\"ring\",\"callId\":\"f{c}-{i}\"}}\n")), 10));
+        var replies = (await Task.WhenAll(floods)).SelectMany(r => r).ToList();
+
+        using var answer = await _service.Http.GetAsync(new Uri("/call?number=%2B14255550101&phase=answer&callId=real", UriKind.Relative));
+
+        Assert.Contains(replies, reply => reply.Contains("CRM lookups per second", StringComparison.Ordinal));
+        Assert.Equal(HttpStatusCode.Accepted, answer.StatusCode);
+        Assert.Contains(TestSeed.JaneId, _service.Launcher.Opened.Single().AbsoluteUri, StringComparison.Ordinal);
+        Assert.InRange(_service.Crm.ApiRequestCount, 1, 10);
+        Assert.Equal(5, replies.Count(reply => reply.Contains("\"status\":\"resolved\"", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task Http_PastTheLookupBudget_Is429_WithoutACrmRequest()
+    {
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 12; i++)
+        {
+            using var response = await _service.Http.GetAsync(new Uri($"/call?number=%2B1206555{2000 + i}&callId=b{i}", UriKind.Relative));
+            statuses.Add(response.StatusCode);
+        }
+
+        Assert.Equal(10, statuses.Count(status => status == HttpStatusCode.Accepted));
+        Assert.Equal(2, statuses.Count(status => status == HttpStatusCode.TooManyRequests));
+        Assert.Equal(10, _service.Crm.ApiRequestCount);
+    }
 }

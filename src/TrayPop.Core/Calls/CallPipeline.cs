@@ -17,6 +17,7 @@ internal sealed class CallPipeline(
     PopDecider decider,
     CallTracker tracker,
     PopRateLimiter limiter,
+    LookupBudget budget,
     PopSwitch popSwitch,
     CrmLauncher launcher,
     INotifier notifier,
@@ -83,11 +84,7 @@ internal sealed class CallPipeline(
             }
 
             var popsNow = callEvent.Phase != CallPhase.Ring || rule.When == CallPhase.Ring;
-            if (popsNow)
-            {
-                call.PoppedAt = now;
-            }
-            else if (!rule.ResolveOnRing)
+            if (!popsNow && !rule.ResolveOnRing)
             {
                 return (PopStatus.Resolved, null, false);
             }
@@ -96,7 +93,17 @@ internal sealed class CallPipeline(
             var reused = call.Lookup is { IsFaulted: false };
             if (!reused)
             {
-                call.Lookup = StartLookup(callerId);
+                if (budget.TryStart(callerId, callEvent.Phase, () => StartLookup(callerId)) is not { } started)
+                {
+                    return (PopStatus.Throttled, null, false);
+                }
+
+                call.Lookup = started;
+            }
+
+            if (popsNow)
+            {
+                call.PoppedAt = now;
             }
 
             return (popsNow ? PopStatus.Popped : PopStatus.Resolved, call.Lookup, reused);
@@ -105,6 +112,12 @@ internal sealed class CallPipeline(
         if (status == PopStatus.Refused)
         {
             return CallIdReused(callEvent);
+        }
+
+        if (status == PopStatus.Throttled)
+        {
+            Log.LookupBudgetSpent(logger, callEvent.Type, callEvent.Phase, budget.PerSecond);
+            return new PopReport(callEvent, status, null, $"more than {budget.PerSecond} CRM lookups per second; try again shortly");
         }
 
         if (status != PopStatus.Popped)
@@ -130,7 +143,7 @@ internal sealed class CallPipeline(
             catch (Exception) when (fromRing && pending.IsFaulted && !cancellationToken.IsCancellationRequested)
             {
                 // The lookup started on ring failed while the call was being answered: ask once more in what is left of the budget.
-                pending = StartLookup(callerId);
+                pending = budget.TryStart(callerId, CallPhase.Answer, () => StartLookup(callerId)) ?? throw new InvalidOperationException("the CRM lookup budget is spent");
                 var left = _options.Budget - time.GetElapsedTime(started);
                 result = await pending.WaitAsync(left > TimeSpan.Zero ? left : TimeSpan.Zero, time, cancellationToken);
             }

@@ -29,4 +29,7 @@ internal enum PopStatus
     /// known with another number): nothing looked up, nothing shown, no pop budget spent. The intakes answer 400.
     /// </summary>
     Refused,
+
+    /// <summary>The CRM lookup budget is spent (ring-time lookups first): nothing asked of the CRM. The intakes answer 429.</summary>
+    Throttled,
 }
