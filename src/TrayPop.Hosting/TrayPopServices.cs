@@ -6,6 +6,7 @@ using TrayPop.Core.Calls;
 using TrayPop.Dataverse;
 using TrayPop.Core.Diagnostics;
 using TrayPop.Intake;
+using TrayPop.Intake.Listening;
 using TrayPop.Core.Lookup;
 using TrayPop.Core.Phones;
 using TrayPop.Core.Pop;
@@ -69,6 +70,9 @@ internal static class TrayPopServices
         services.AddSingleton<HealthReport>();
         services.AddSingleton<ListenerSecret>();
         services.AddSingleton<RefusalLog>();
+        // Windows registers its own (the TCP table's owning process and its token user) before this.
+        services.TryAddSingleton<IPeerOwners>(_ => OperatingSystem.IsLinux() ? ProcNetTcpOwners.ForThisProcess() : new UnknownPeerOwners());
+        services.AddSingleton<SameUserGuard>();
         return services;
     }
 

@@ -24,6 +24,7 @@ internal sealed class LineIntakeService(
     IOptions<ListenerOptions> options,
     ListenerSecret secret,
     RefusalLog refusals,
+    SameUserGuard sameUser,
     TimeProvider time,
     ILogger<LineIntakeService> logger) : BackgroundService, IConnectionHandler
 {
@@ -45,7 +46,7 @@ internal sealed class LineIntakeService(
         {
             // Bound here, not in ExecuteAsync, so a taken port fails the start with a clear error.
             _listener = new LoopbackListener(
-                new LoopbackListenerOptions("line", "tcp", "line protocol", options.Value.LinePort, MaxConnections), this, refusals, time, logger);
+                new LoopbackListenerOptions("line", "tcp", "line protocol", options.Value.LinePort, MaxConnections), this, refusals, time, logger, sameUser);
             _listener.Bind();
         }
 
@@ -77,6 +78,20 @@ internal sealed class LineIntakeService(
         try
         {
             await stream.WriteAsync(Line(PopReportJson.Error("too many connections")), stopping);
+        }
+        catch (Exception ex) when (ex is IOException or SocketException or OperationCanceledException or ObjectDisposedException)
+        {
+            Log.LineConnectionFailed(logger, ex.Message);
+        }
+    }
+
+    /// <summary>Told why in one error line, then closed; nothing is read.</summary>
+    async Task IConnectionHandler.ForbidAsync(Socket socket, string reason, CancellationToken stopping)
+    {
+        await using var stream = new NetworkStream(socket, ownsSocket: true);
+        try
+        {
+            await stream.WriteAsync(Line(PopReportJson.Error(reason)), stopping);
         }
         catch (Exception ex) when (ex is IOException or SocketException or OperationCanceledException or ObjectDisposedException)
         {
