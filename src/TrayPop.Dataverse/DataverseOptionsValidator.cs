@@ -68,7 +68,6 @@ internal sealed partial class DataverseOptionsValidator : IValidateOptions<Datav
                 ValidateClientId(auth, required: false, mode, failures);
                 ValidateTenant(auth, required: false, mode, failures);
                 ValidateCacheDirectory(auth, failures);
-                RequireHttps(url, mode, failures);
                 break;
             case DataverseAuthMode.ClientSecret:
                 ValidateAuthority(auth, mode, allowLoopbackHttp: true, failures);
@@ -79,7 +78,6 @@ internal sealed partial class DataverseOptionsValidator : IValidateOptions<Datav
                     failures.Add($"{AuthKey}ClientSecret is required when {AuthKey}Mode is ClientSecret.");
                 }
 
-                RequireHttps(url, mode, failures);
                 break;
             case DataverseAuthMode.Windows:
                 if (string.IsNullOrWhiteSpace(auth.UserName) && (!string.IsNullOrEmpty(auth.Password) || !string.IsNullOrEmpty(auth.Domain)))
@@ -93,6 +91,8 @@ internal sealed partial class DataverseOptionsValidator : IValidateOptions<Datav
 
                 break;
         }
+
+        RequireHttps(url, mode, failures);
     }
 
     private static void ValidateAuthority(DataverseAuthOptions auth, DataverseAuthMode mode, bool allowLoopbackHttp, List<string> failures)
@@ -153,10 +153,11 @@ internal sealed partial class DataverseOptionsValidator : IValidateOptions<Datav
 
     private static void RequireHttps(Uri? url, DataverseAuthMode mode, List<string> failures)
     {
-        // A token must never cross the network in clear; http is for an emulator on this machine.
+        // No credential (a token, a Windows sign-in) and no customer's name may cross the network in clear, in any
+        // mode: http is for an emulator on this machine.
         if (url is not null && url.Scheme == Uri.UriSchemeHttp && !url.IsLoopback)
         {
-            failures.Add($"TrayPop:Dataverse:Url must be https for {mode} sign-in (a token is sent with every request); got '{url}'.");
+            failures.Add($"TrayPop:Dataverse:Url must be https for {mode} sign-in (credentials and customer records cross the network); plain http is only for a CRM on this machine (127.0.0.1, localhost); got '{url}'.");
         }
     }
 

@@ -6,6 +6,7 @@ using TrayPop.Core.Calls;
 using TrayPop.Dataverse;
 using TrayPop.Core.Diagnostics;
 using TrayPop.Intake;
+using TrayPop.Intake.Listening;
 using TrayPop.Core.Lookup;
 using TrayPop.Core.Phones;
 using TrayPop.Core.Pop;
@@ -58,6 +59,8 @@ internal static class TrayPopServices
         services.AddSingleton<PopSwitch>();
         services.AddSingleton<CallTracker>();
         services.AddSingleton<PopRateLimiter>();
+        services.AddSingleton(provider => new LookupBudget(
+            provider.GetRequiredService<IOptions<ListenerOptions>>().Value.MaxLookupsPerSecond, provider.GetRequiredService<TimeProvider>()));
         services.AddSingleton<CallPipeline>();
         // The intakes take the pipeline when the first event comes, so their ports open before it is built.
         // PublicationOnly: a failed construction is not cached, and the container still makes one pipeline.
@@ -67,6 +70,9 @@ internal static class TrayPopServices
         services.AddSingleton<HealthReport>();
         services.AddSingleton<ListenerSecret>();
         services.AddSingleton<RefusalLog>();
+        // Windows registers its own (the TCP table's owning process and its token user) before this.
+        services.TryAddSingleton<IPeerOwners>(_ => OperatingSystem.IsLinux() ? ProcNetTcpOwners.ForThisProcess() : new UnknownPeerOwners());
+        services.AddSingleton<SameUserGuard>();
         return services;
     }
 

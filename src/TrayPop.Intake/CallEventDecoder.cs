@@ -13,6 +13,8 @@ internal static class CallEventDecoder
     public const int MaxNumberLength = 256;
     public const int MaxFieldLength = 128;
 
+    private const string NotUtf8 = "the event is not valid UTF-8 text (an invalid byte sequence or a lone surrogate)";
+
     public static DecodeResult FromQuery(UrlEncodedValues query) => FromValues(query);
 
     public static DecodeResult FromForm(UrlEncodedValues form) => FromValues(form);
@@ -64,10 +66,23 @@ internal static class CallEventDecoder
         {
             return DecodeResult.Fail($"the body is not valid JSON ({ex.Message})");
         }
+        catch (InvalidOperationException)
+        {
+            // GetString of an escaped lone surrogate ("\ud800") or of invalid UTF-8 the reader let through.
+            return DecodeResult.Fail(NotUtf8);
+        }
     }
 
     public static DecodeResult Validate(CallEventFields fields)
     {
+        foreach (var value in (ReadOnlySpan<string?>)[fields.Number, fields.Type, fields.Phase, fields.CallId, fields.Extension, fields.Name])
+        {
+            if (!IsWellFormedText(value))
+            {
+                return DecodeResult.Fail(NotUtf8);
+            }
+        }
+
         if (string.IsNullOrWhiteSpace(fields.Number))
         {
             return DecodeResult.Fail("number is required (the other party's number or caller id; 'anonymous' for a withheld one)");
@@ -149,6 +164,38 @@ internal static class CallEventDecoder
     /// <summary>The first value of each field wins, as with ASP.NET Core's query and form collections.</summary>
     private static DecodeResult FromValues(UrlEncodedValues values) => Validate(new CallEventFields(
         values["number"], values["type"], values["phase"], values["callId"], values["extension"], values["name"]));
+
+    /// <summary>
+    /// No lone surrogate, and no U+FFFD (what a decoder leaves of invalid UTF-8, as a softphone writing Latin-1 sends):
+    /// such text cannot be a caller's number or name, and must not reach the logs or the CRM half-decoded.
+    /// </summary>
+    private static bool IsWellFormedText(string? value)
+    {
+        if (value is null)
+        {
+            return true;
+        }
+
+        for (var i = 0; i < value.Length; i++)
+        {
+            var c = value[i];
+            if (c == '\uFFFD')
+            {
+                return false;
+            }
+
+            if (char.IsHighSurrogate(c) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

@@ -64,6 +64,11 @@ internal sealed class HttpIntake(Lazy<CallPipeline> pipeline, TimeProvider time,
         }
 
         var report = await pipeline.Value.HandleAsync(decoded.Event with { Phase = CallPhase.Now }, launch: false, cancellationToken: cancellationToken);
+        if (Refusal(report) is { } refused)
+        {
+            return refused;
+        }
+
         var target = report.Decision?.Url ?? report.Decision?.Notification?.ClickUrl;
         if (target is not null)
         {
@@ -85,8 +90,12 @@ internal sealed class HttpIntake(Lazy<CallPipeline> pipeline, TimeProvider time,
         }
 
         var report = await pipeline.Value.HandleAsync(decoded.Event, launch: true, receivedAt, cancellationToken);
-        return HttpResponse.Json(HttpStatus.Accepted, PopReportJson.Report(report));
+        return Refusal(report) ?? HttpResponse.Json(HttpStatus.Accepted, PopReportJson.Report(report));
     }
+
+    /// <summary>The error answer for an event the pipeline refused (<see cref="PopReportJson.ErrorStatus"/>), or null.</summary>
+    private HttpResponse? Refusal(PopReport report) =>
+        PopReportJson.ErrorStatus(report) is { } status ? Reject(report.Reason!, status) : null;
 
     private HttpResponse Reject(string reason, int status = HttpStatus.BadRequest)
     {

@@ -13,7 +13,9 @@ namespace TrayPop.Intake;
 
 /// <summary>
 /// The TCP line protocol on loopback: one JSON call event per line in, one JSON reply per line out.
-/// A bad line gets an error line and the connection stays open; an overlong line is skipped to its end.
+/// The first line must be a JSON object, or the connection is closed unread (another protocol, such as a browser's
+/// HTTP request, never reaches the pipeline); after it, a bad line gets an error line and the connection stays open;
+/// an overlong line is skipped to its end.
 /// The pipeline is taken on the first event (or by <see cref="PopPathWarmup"/> once listening), so the port is
 /// open before the Dataverse client is built.
 /// </summary>
@@ -22,10 +24,12 @@ internal sealed class LineIntakeService(
     IOptions<ListenerOptions> options,
     ListenerSecret secret,
     RefusalLog refusals,
+    SameUserGuard sameUser,
     TimeProvider time,
     ILogger<LineIntakeService> logger) : BackgroundService, IConnectionHandler
 {
     public const int MaxLineBytes = 4096;
+    private const string NotTheLineProtocol = "this port speaks the TrayPop line protocol only: one JSON object per line; the connection is closed";
     private const int MaxConnections = 32;
 
     private LoopbackListener? _listener;
@@ -42,7 +46,7 @@ internal sealed class LineIntakeService(
         {
             // Bound here, not in ExecuteAsync, so a taken port fails the start with a clear error.
             _listener = new LoopbackListener(
-                new LoopbackListenerOptions("line", "tcp", "line protocol", options.Value.LinePort, MaxConnections), this, refusals, time, logger);
+                new LoopbackListenerOptions("line", "tcp", "line protocol", options.Value.LinePort, MaxConnections), this, refusals, time, logger, sameUser);
             _listener.Bind();
         }
 
@@ -81,6 +85,20 @@ internal sealed class LineIntakeService(
         }
     }
 
+    /// <summary>Told why in one error line, then closed; nothing is read.</summary>
+    async Task IConnectionHandler.ForbidAsync(Socket socket, string reason, CancellationToken stopping)
+    {
+        await using var stream = new NetworkStream(socket, ownsSocket: true);
+        try
+        {
+            await stream.WriteAsync(Line(PopReportJson.Error(reason)), stopping);
+        }
+        catch (Exception ex) when (ex is IOException or SocketException or OperationCanceledException or ObjectDisposedException)
+        {
+            Log.LineConnectionFailed(logger, ex.Message);
+        }
+    }
+
     async Task IConnectionHandler.ServeAsync(Socket socket, CancellationToken cancellationToken)
     {
         try
@@ -88,8 +106,19 @@ internal sealed class LineIntakeService(
             await using var stream = new NetworkStream(socket, ownsSocket: true);
             var reader = new LineReader(stream, MaxLineBytes);
             var rate = new ConnectionRate(options.Value.MaxEventsPerSecond, time);
+            var first = true;
             while (await reader.ReadLineAsync(cancellationToken) is { } line)
             {
+                if (first && !LooksLikeJsonObject(line))
+                {
+                    // A browser's fetch or form POST to this port starts with its request line: nothing after it
+                    // (a body line that reads as an event) may ever be taken for one.
+                    refusals.Refused("line", "a local process", "the first line is not a JSON object (another protocol)");
+                    await stream.WriteAsync(Line(PopReportJson.Error(NotTheLineProtocol)), cancellationToken);
+                    return;
+                }
+
+                first = false;
                 var reply = await ReplyAsync(line, rate, cancellationToken);
                 await stream.WriteAsync(Line(reply), cancellationToken);
             }
@@ -129,7 +158,19 @@ internal sealed class LineIntakeService(
         }
 
         var report = await pipeline.Value.HandleAsync(decoded.Event, launch: true, receivedAt, cancellationToken);
-        return PopReportJson.Report(report);
+        return PopReportJson.ErrorStatus(report) is null ? PopReportJson.Report(report) : PopReportJson.Error(report.Reason!);
+    }
+
+    /// <summary>Whether the line is shaped as a JSON object: <c>{</c> … <c>}</c> around optional whitespace, as no request line of another protocol is.</summary>
+    internal static bool LooksLikeJsonObject(LineReader.Result line)
+    {
+        if (line.TooLong)
+        {
+            return false;
+        }
+
+        var bytes = line.Bytes.Span.Trim(" \t"u8);
+        return bytes.Length >= 2 && bytes[0] == (byte)'{' && bytes[^1] == (byte)'}';
     }
 
     private static byte[] Line(byte[] json)

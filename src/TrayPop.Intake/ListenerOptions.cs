@@ -42,6 +42,18 @@ internal sealed class ListenerOptions
     public int MaxEventsPerSecond { get; set; } = 20;
 
     /// <summary>
+    /// The most CRM lookups per second across every connection and channel (with a second's worth of burst); past it,
+    /// ring-time lookups are shed first and the rest get 429 or an error line. See <c>LookupBudget</c>.
+    /// </summary>
+    public int MaxLookupsPerSecond { get; set; } = 10;
+
+    /// <summary>
+    /// Accept connections from other users' processes too (off by default: on a terminal server every session shares
+    /// loopback). A warning is logged at start when on.
+    /// </summary>
+    public bool AllowOtherUsers { get; set; }
+
+    /// <summary>
     /// The OS session this process runs in (<c>TrayPopPlatform.SessionId</c>), which picks the ports when they are
     /// not configured. Set by the host, never from configuration (the binder only sets public properties).
     /// </summary>

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Options;
 
 namespace TrayPop.Intake;
 
-/// <summary>Ports must be usable TCP ports, also after the session offset, and the two listeners must not collide.</summary>
+/// <summary>Ports must be usable TCP ports, also after the session offset, and the two listeners must not collide; a token file must hold a token.</summary>
 internal sealed class ListenerOptionsValidator : IValidateOptions<ListenerOptions>
 {
     public ValidateOptionsResult Validate(string? name, ListenerOptions options)
@@ -33,6 +33,17 @@ internal sealed class ListenerOptionsValidator : IValidateOptions<ListenerOption
         else if (options.LinePort == options.Port)
         {
             failures.Add($"TrayPop:Listener:LinePort must differ from TrayPop:Listener:Port ({options.Port}).");
+        }
+
+        if (options.MaxLookupsPerSecond is < 1 or > 1000)
+        {
+            failures.Add($"TrayPop:Listener:MaxLookupsPerSecond must be between 1 and 1000; got {options.MaxLookupsPerSecond}.");
+        }
+
+        if (string.IsNullOrEmpty(options.Token) && !string.IsNullOrEmpty(options.TokenFile)
+            && ListenerTokenFile.Read(options.TokenFile, out var tokenFailure) is null)
+        {
+            failures.Add(ListenerTokenFile.Message(options.TokenFile, tokenFailure!));
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

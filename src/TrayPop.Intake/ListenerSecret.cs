@@ -6,7 +6,7 @@ namespace TrayPop.Intake;
 
 /// <summary>
 /// The optional shared secret of the intake: <c>TrayPop:Listener:Token</c>, or the first line of
-/// <c>TrayPop:Listener:TokenFile</c>. When there is one, every channel must present it; compared in constant time.
+/// <c>TrayPop:Listener:TokenFile</c> (which fails closed, see <see cref="ListenerTokenFile"/>). When there is one, every channel must present it; compared in constant time.
 /// </summary>
 internal sealed class ListenerSecret
 {
@@ -36,14 +36,7 @@ internal sealed class ListenerSecret
             return null;
         }
 
-        try
-        {
-            return File.ReadLines(options.TokenFile).FirstOrDefault()?.Trim();
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw new OptionsValidationException("TrayPop:Listener:TokenFile", typeof(ListenerOptions),
-                [$"TrayPop:Listener:TokenFile '{options.TokenFile}' cannot be read: {ex.Message}"]);
-        }
+        return ListenerTokenFile.Read(options.TokenFile, out var failure)
+            ?? throw new OptionsValidationException(ListenerTokenFile.Key, typeof(ListenerOptions), [ListenerTokenFile.Message(options.TokenFile, failure!)]);
     }
 }

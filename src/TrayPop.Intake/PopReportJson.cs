@@ -4,6 +4,7 @@ using System.Text.Json;
 using TrayPop.Core.Calls;
 using TrayPop.Core.Lookup;
 using TrayPop.Core.Pop;
+using TrayPop.Intake.Http;
 
 namespace TrayPop.Intake;
 
@@ -45,6 +46,17 @@ internal static class PopReportJson
         WriteResult(writer, result);
         writer.WriteString("url", url?.AbsoluteUri);
     });
+
+    /// <summary>
+    /// The HTTP status of a report that is a refusal rather than a decision (the line protocol answers it with an error
+    /// line): 400 for an event that cannot be a real call, 429 past the lookup budget; null for every other report.
+    /// </summary>
+    public static int? ErrorStatus(PopReport report) => report.Status switch
+    {
+        PopStatus.Refused => HttpStatus.BadRequest,
+        PopStatus.Throttled => HttpStatus.TooManyRequests,
+        _ => null,
+    };
 
     public static byte[] Error(string reason) => Write(writer => writer.WriteString("error", reason));
 

@@ -87,8 +87,27 @@ public sealed class DataverseOptionsValidatorTests
             f => f.StartsWith("TrayPop:Dataverse:Auth:TenantId must name one tenant", StringComparison.Ordinal));
 
     [Fact]
-    public void Windows_WithoutAccount_IsFine_AndPlainHttpOnPremisesIsAllowed() =>
-        Assert.Empty(Failures(new DataverseAuthOptions { Mode = DataverseAuthMode.Windows }, url: "http://crm.contoso.local/Contoso"));
+    public void Windows_WithoutAccount_IsFine() =>
+        Assert.Empty(Failures(new DataverseAuthOptions { Mode = DataverseAuthMode.Windows }, url: "https://crm.contoso.local/Contoso"));
+
+    [Theory]
+    [InlineData(DataverseAuthMode.Interactive)]
+    [InlineData(DataverseAuthMode.DeviceCode)]
+    [InlineData(DataverseAuthMode.ClientSecret)]
+    [InlineData(DataverseAuthMode.Windows)]
+    [InlineData(DataverseAuthMode.Token)]
+    [InlineData(DataverseAuthMode.None)]
+    public void EveryMode_PlainHttpToAnotherMachine_IsRefused(object mode) =>
+        Assert.Contains(
+            Failures(new DataverseAuthOptions { Mode = (DataverseAuthMode)mode, Token = "t", TenantId = Tenant, ClientId = Client, ClientSecret = "x" }, url: "http://crm.contoso.local/Contoso"),
+            f => f.StartsWith($"TrayPop:Dataverse:Url must be https for {mode} sign-in", StringComparison.Ordinal));
+
+    [Theory]
+    [InlineData("http://127.0.0.1:5555")]
+    [InlineData("http://localhost:5555")]
+    [InlineData("http://[::1]:5555")]
+    public void Token_PlainHttpOnThisMachine_IsFine(string url) =>
+        Assert.Empty(Failures(new DataverseAuthOptions { Mode = DataverseAuthMode.Token, Token = "t" }, url: url));
 
     [Fact]
     public void Windows_UserWithoutPassword_NamesTheKey() =>

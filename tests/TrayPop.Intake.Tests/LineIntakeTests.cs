@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using TrayPop.Testing;
@@ -44,16 +45,50 @@ public sealed class LineIntakeTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Line_BadLines_GetErrorLinesAndTheConnectionKeepsServing()
+    public async Task Line_BadLinesAfterTheFirst_GetErrorLinesAndTheConnectionKeepsServing()
     {
-        var lines = "not json\n" + new string('x', 5000) + "\n{\"type\":\"inbound\"}\n{\"number\":\"+14255550101\"}\n";
+        var lines = "{\"number\":\"+14255550101\",\"callId\":\"first\"}\nnot json\n" + new string('x', 5000) + "\n{\"type\":\"inbound\"}\n{\"number\":\"+14255550101\"}\n";
 
-        var replies = await SendAsync(lines, 4);
+        var replies = await SendAsync(lines, 5);
 
-        Assert.Contains("not valid JSON", replies[0].GetProperty("error").GetString(), StringComparison.Ordinal);
-        Assert.Contains("longer than 4096 bytes", replies[1].GetProperty("error").GetString(), StringComparison.Ordinal);
-        Assert.Contains("number is required", replies[2].GetProperty("error").GetString(), StringComparison.Ordinal);
-        Assert.Equal("popped", replies[3].GetProperty("status").GetString());
-        Assert.Single(_service.Launcher.Opened);
+        Assert.Equal("popped", replies[0].GetProperty("status").GetString());
+        Assert.Contains("not valid JSON", replies[1].GetProperty("error").GetString(), StringComparison.Ordinal);
+        Assert.Contains("longer than 4096 bytes", replies[2].GetProperty("error").GetString(), StringComparison.Ordinal);
+        Assert.Contains("number is required", replies[3].GetProperty("error").GetString(), StringComparison.Ordinal);
+        Assert.Equal("popped", replies[4].GetProperty("status").GetString());
+        Assert.Equal(2, _service.Launcher.Opened.Count);
+    }
+
+    [Theory]
+    [InlineData("POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: text/plain\r\nContent-Length: 27\r\n\r\n{\"number\":\"+14255550101\"}\n")]
+    [InlineData("GET /call?number=%2B14255550101 HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n{\"number\":\"+14255550101\"}\n")]
+    [InlineData("number=%2B14255550101\n{\"number\":\"+14255550101\"}\n")]
+    [InlineData("not json\n{\"number\":\"+14255550101\"}\n")]
+    [InlineData("[{\"number\":\"+14255550101\"}]\n{\"number\":\"+14255550101\"}\n")]
+    public async Task Line_FirstLineNotAJsonObject_ClosesTheConnectionAndNothingAfterItPops(string traffic)
+    {
+        using var client = new TcpClient();
+        await client.ConnectAsync(IPAddress.Loopback, _service.LinePort);
+        var stream = client.GetStream();
+        await stream.WriteAsync(Encoding.UTF8.GetBytes(traffic));
+        using var reader = new StreamReader(stream, Encoding.UTF8);
+
+        var reply = await reader.ReadLineAsync();
+        var after = await reader.ReadToEndAsync();
+
+        Assert.Contains("line protocol only", JsonDocument.Parse(reply!).RootElement.GetProperty("error").GetString(), StringComparison.Ordinal);
+        Assert.Equal("", after);
+        Assert.Empty(_service.Launcher.Opened);
+        Assert.Equal(0, _service.Crm.ApiRequestCount);
+    }
+
+    [Fact]
+    public async Task Line_FirstLineTooLong_ClosesTheConnection()
+    {
+        var replies = await LineClient.SendAsync(_service.LinePort, new string('{', 5000) + "\n{\"number\":\"+14255550101\"}\n", 2);
+
+        Assert.Contains("line protocol only", replies[0], StringComparison.Ordinal);
+        Assert.Equal("", replies[1]);
+        Assert.Empty(_service.Launcher.Opened);
     }
 }

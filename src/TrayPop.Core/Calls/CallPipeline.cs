@@ -17,6 +17,7 @@ internal sealed class CallPipeline(
     PopDecider decider,
     CallTracker tracker,
     PopRateLimiter limiter,
+    LookupBudget budget,
     PopSwitch popSwitch,
     CrmLauncher launcher,
     INotifier notifier,
@@ -25,6 +26,9 @@ internal sealed class CallPipeline(
     TimeProvider time,
     ILogger<CallPipeline> logger)
 {
+    /// <summary>Why an event whose caller id is no number is refused, as the intakes reply it.</summary>
+    public const string UnrecognisedReason = "number must be a phone number, a sip:/tel: address, or a withheld word such as 'anonymous'";
+
     private readonly PopOptions _options = options.Value;
     private readonly IPopListener[] _listeners = listeners.ToArray();
 
@@ -53,10 +57,17 @@ internal sealed class CallPipeline(
     private async Task<PopReport> DecideAsync(CallEvent callEvent, CancellationToken cancellationToken)
     {
         var callerId = parser.Parse(callEvent.Number);
+        if (JunkCallerIds.IsJunk(callEvent.Number, callerId))
+        {
+            // Quotes, wildcards, URLs, script: no softphone presents such a caller id, and searching for it would only
+            // open a blank form and spend the pop budget the agent's next real call needs.
+            Log.CallerIdRefused(logger, callEvent.Type, callEvent.Phase);
+            return new PopReport(callEvent, PopStatus.Refused, null, UnrecognisedReason);
+        }
+
         if (callEvent.Phase == CallPhase.End)
         {
-            tracker.Forget(callEvent, callerId);
-            return new PopReport(callEvent, PopStatus.Ended, null);
+            return tracker.Forget(callEvent, callerId) ? new PopReport(callEvent, PopStatus.Ended, null) : CallIdReused(callEvent);
         }
 
         var rule = _options.Rules.For(callEvent.Type);
@@ -73,11 +84,7 @@ internal sealed class CallPipeline(
             }
 
             var popsNow = callEvent.Phase != CallPhase.Ring || rule.When == CallPhase.Ring;
-            if (popsNow)
-            {
-                call.PoppedAt = now;
-            }
-            else if (!rule.ResolveOnRing)
+            if (!popsNow && !rule.ResolveOnRing)
             {
                 return (PopStatus.Resolved, null, false);
             }
@@ -86,11 +93,32 @@ internal sealed class CallPipeline(
             var reused = call.Lookup is { IsFaulted: false };
             if (!reused)
             {
-                call.Lookup = StartLookup(callerId);
+                if (budget.TryStart(callerId, callEvent.Phase, () => StartLookup(callerId)) is not { } started)
+                {
+                    return (PopStatus.Throttled, null, false);
+                }
+
+                call.Lookup = started;
+            }
+
+            if (popsNow)
+            {
+                call.PoppedAt = now;
             }
 
             return (popsNow ? PopStatus.Popped : PopStatus.Resolved, call.Lookup, reused);
-        });
+        }, otherNumber: (PopStatus.Refused, null, false));
+
+        if (status == PopStatus.Refused)
+        {
+            return CallIdReused(callEvent);
+        }
+
+        if (status == PopStatus.Throttled)
+        {
+            Log.LookupBudgetSpent(logger, callEvent.Type, callEvent.Phase, budget.PerSecond);
+            return new PopReport(callEvent, status, null, $"more than {budget.PerSecond} CRM lookups per second; try again shortly");
+        }
 
         if (status != PopStatus.Popped)
         {
@@ -115,7 +143,7 @@ internal sealed class CallPipeline(
             catch (Exception) when (fromRing && pending.IsFaulted && !cancellationToken.IsCancellationRequested)
             {
                 // The lookup started on ring failed while the call was being answered: ask once more in what is left of the budget.
-                pending = StartLookup(callerId);
+                pending = budget.TryStart(callerId, CallPhase.Answer, () => StartLookup(callerId)) ?? throw new InvalidOperationException("the CRM lookup budget is spent");
                 var left = _options.Budget - time.GetElapsedTime(started);
                 result = await pending.WaitAsync(left > TimeSpan.Zero ? left : TimeSpan.Zero, time, cancellationToken);
             }
@@ -133,6 +161,12 @@ internal sealed class CallPipeline(
             Log.LookupFailed(logger, ex.GetType().Name, ex.Message);
             return decider.DecideWithoutCrm(callerId, "The CRM could not be searched.");
         }
+    }
+
+    private PopReport CallIdReused(CallEvent callEvent)
+    {
+        Log.CallIdReused(logger, callEvent.Type, callEvent.Phase);
+        return new PopReport(callEvent, PopStatus.Refused, null, "this call id is already known with another number");
     }
 
     private Task<LookupResult> StartLookup(CallerId callerId) =>

@@ -5,7 +5,7 @@ using TrayPop.Core.Pop;
 namespace TrayPop.Core.Calls;
 
 /// <summary>
-/// Remembers calls between their events so each pops once: by call id when the softphone gives one,
+/// Remembers calls between their events so each pops once: by call id (and its number) when the softphone gives one,
 /// else by number and type within the dedupe window. Old entries are dropped on the next event,
 /// so an idle TrayPop runs no timer.
 /// </summary>
@@ -19,31 +19,50 @@ internal sealed class CallTracker(IOptions<PopOptions> options, TimeProvider tim
     private readonly Dictionary<string, TrackedCall> _calls = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
 
-    /// <summary>Runs <paramref name="action"/> on the call's state under the tracker's lock.</summary>
-    public T With<T>(CallEvent callEvent, CallerId callerId, Func<TrackedCall, DateTimeOffset, T> action)
+    /// <summary>
+    /// Runs <paramref name="action"/> on the call's state under the tracker's lock; or, when the call id is already
+    /// known with another number, touches nothing and returns <paramref name="otherNumber"/>: a call is its call id and
+    /// its number, so an event that borrows a real call's id can neither choose its record nor make it a duplicate.
+    /// </summary>
+    public T With<T>(CallEvent callEvent, CallerId callerId, Func<TrackedCall, DateTimeOffset, T> action, T otherNumber)
     {
         var now = time.GetUtcNow();
         var key = Key(callEvent, callerId);
+        var number = NumberOf(callerId);
         lock (_gate)
         {
             Prune(now);
             if (!_calls.TryGetValue(key, out var call))
             {
-                call = new TrackedCall(now);
+                call = new TrackedCall(now, number);
                 _calls[key] = call;
+            }
+            else if (!string.Equals(call.Number, number, StringComparison.Ordinal))
+            {
+                return otherNumber;
             }
 
             return action(call, now);
         }
     }
 
-    public void Forget(CallEvent callEvent, CallerId callerId)
+    /// <summary>Forgets the call, unless its id is known with another number; false then.</summary>
+    public bool Forget(CallEvent callEvent, CallerId callerId)
     {
+        var key = Key(callEvent, callerId);
         lock (_gate)
         {
-            _calls.Remove(Key(callEvent, callerId));
+            if (_calls.TryGetValue(key, out var call) && !string.Equals(call.Number, NumberOf(callerId), StringComparison.Ordinal))
+            {
+                return false;
+            }
+
+            _calls.Remove(key);
+            return true;
         }
     }
+
+    private static string NumberOf(CallerId callerId) => callerId.E164 ?? callerId.Text;
 
     private static string Key(CallEvent callEvent, CallerId callerId) =>
         string.IsNullOrEmpty(callEvent.CallId)

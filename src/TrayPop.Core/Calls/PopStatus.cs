@@ -23,4 +23,13 @@ internal enum PopStatus
 
     /// <summary>The call ended; its state is forgotten.</summary>
     Ended,
+
+    /// <summary>
+    /// The event cannot be a real call (a caller id that is no number, address or withheld word; a call id already
+    /// known with another number): nothing looked up, nothing shown, no pop budget spent. The intakes answer 400.
+    /// </summary>
+    Refused,
+
+    /// <summary>The CRM lookup budget is spent (ring-time lookups first): nothing asked of the CRM. The intakes answer 429.</summary>
+    Throttled,
 }

@@ -2,10 +2,13 @@ using TrayPop.Core.Lookup;
 
 namespace TrayPop.Core.Calls;
 
-/// <summary>What we know of one call between its events: its lookup (started on ring) and whether it popped.</summary>
-internal sealed class TrackedCall(DateTimeOffset firstSeen)
+/// <summary>What we know of one call between its events: its number, its lookup (started on ring) and whether it popped.</summary>
+internal sealed class TrackedCall(DateTimeOffset firstSeen, string number)
 {
     public DateTimeOffset FirstSeen { get; } = firstSeen;
+
+    /// <summary>The other party's number as first seen (E.164, or the text); a call is its call id and this number.</summary>
+    public string Number { get; } = number;
 
     public Task<LookupResult>? Lookup { get; set; }
 

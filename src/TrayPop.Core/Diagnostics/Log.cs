@@ -37,4 +37,13 @@ internal static partial class Log
 
     [LoggerMessage(7, LogLevel.Information, "Notification: {Title} — {Text} (click: {Url})")]
     private static partial void NotificationShownEscaped(ILogger logger, string title, string text, string? url);
+
+    [LoggerMessage(60, LogLevel.Warning, "Refused a {Type} {Phase} event: its caller id is neither a number, a SIP/tel address nor a withheld word")]
+    public static partial void CallerIdRefused(ILogger logger, CallType type, CallPhase phase);
+
+    [LoggerMessage(61, LogLevel.Warning, "Refused a {Type} {Phase} event: its call id is already known with another number")]
+    public static partial void CallIdReused(ILogger logger, CallType type, CallPhase phase);
+
+    [LoggerMessage(62, LogLevel.Warning, "Refused a {Type} {Phase} event: the CRM lookup budget of {PerSecond} per second is spent")]
+    public static partial void LookupBudgetSpent(ILogger logger, CallType type, CallPhase phase, int perSecond);
 }

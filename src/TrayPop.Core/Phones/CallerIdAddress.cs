@@ -56,6 +56,13 @@ internal readonly record struct CallerIdAddress(string User, string? PhoneContex
         return new CallerIdAddress(Decode(user), PhoneContextOf(parameters), anonymous);
     }
 
+    /// <summary>Whether <paramref name="text"/> is a sip:, sips: or tel: address (bare, or inside a name-addr's angle brackets).</summary>
+    public static bool IsAddress(ReadOnlySpan<char> text)
+    {
+        text = InsideAngleBrackets(text).Trim();
+        return StartsWith(text, "sip:") || StartsWith(text, "sips:") || StartsWith(text, "tel:");
+    }
+
     private static ReadOnlySpan<char> InsideAngleBrackets(ReadOnlySpan<char> text)
     {
         var from = 0;

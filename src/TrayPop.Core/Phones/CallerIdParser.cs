@@ -42,7 +42,8 @@ internal sealed class CallerIdParser(IOptions<PhoneOptions> options)
 
         if (!DialStringScanner.TryScan(ExtensionSplitter.WithoutExtension(address.User), allowVanityLetters: false, out var dial))
         {
-            return Unrecognised(raw);
+            // A SIP/tel address without a number in it (sip:alice@pbx) does not say who calls: as good as withheld.
+            return CallerIdAddress.IsAddress(text) ? CallerId.Withheld : Unrecognised(raw);
         }
 
         if (!dial.HasPlus

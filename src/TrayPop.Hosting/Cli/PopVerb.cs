@@ -5,6 +5,7 @@ using System.Text.Json;
 using TrayPop.Core.Diagnostics;
 using TrayPop.Core.Calls;
 using TrayPop.Hosting;
+using TrayPop.Intake.Listening;
 
 namespace TrayPop.Hosting.Cli;
 
@@ -104,6 +105,14 @@ internal static class PopVerb
         {
             Console.Error.WriteLine($"No TrayPop is running in this session: nothing listens on 127.0.0.1:{endpoint.Port}. Start it with 'traypop run' (or check TrayPop:Listener:LinePort and BasePort).");
             return StartupErrors.NotRunning;
+        }
+
+        if (OperatingSystem.IsLinux()
+            && ProcNetTcpOwners.ForThisProcess().IsSameUser(endpoint, (IPEndPoint)socket.LocalEndPoint!) == false)
+        {
+            // Sessions share loopback: a port held by another user's program must not receive this call or the token.
+            Console.Error.WriteLine($"Refused: 127.0.0.1:{endpoint.Port} is held by another user's program, not this user's TrayPop; nothing was sent. Stop that program, or give this session's TrayPop another TrayPop:Listener:LinePort.");
+            return StartupErrors.BadConfiguration;
         }
 
         socket.Send(line);

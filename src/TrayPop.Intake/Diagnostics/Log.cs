@@ -34,4 +34,10 @@ internal static partial class Log
 
     [LoggerMessage(17, LogLevel.Error, "A {Listener} connection failed and was closed")]
     public static partial void ConnectionFailed(ILogger logger, string listener, Exception exception);
+
+    [LoggerMessage(60, LogLevel.Warning, "TrayPop:Listener:AllowOtherUsers is on: other users' programs on this machine (every session of a terminal server) can drive pops and read the replies")]
+    public static partial void OtherUsersAllowed(ILogger logger);
+
+    [LoggerMessage(61, LogLevel.Warning, "This platform does not tell which user owns a loopback connection: the intake cannot refuse other users' programs; set TrayPop:Listener:Token")]
+    public static partial void PeerOwnersUnknown(ILogger logger);
 }

@@ -5,6 +5,8 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using TrayPop.Intake.Listening;
 
+using Log = TrayPop.Intake.Diagnostics.Log;
+
 namespace TrayPop.Intake.Http;
 
 /// <summary>
@@ -19,13 +21,14 @@ internal sealed class HttpIntakeServer : BackgroundService, IConnectionHandler
     private readonly ILogger<HttpIntakeServer> _logger;
     private readonly LoopbackListener _listener;
 
-    public HttpIntakeServer(IHttpHandler handler, IOptions<ListenerOptions> options, RefusalLog refusals, TimeProvider time, ILogger<HttpIntakeServer> logger)
+    public HttpIntakeServer(
+        IHttpHandler handler, IOptions<ListenerOptions> options, RefusalLog refusals, SameUserGuard sameUser, TimeProvider time, ILogger<HttpIntakeServer> logger)
     {
         _handler = handler;
         _time = time;
         _logger = logger;
         _listener = new LoopbackListener(
-            new LoopbackListenerOptions("http", "http", "HTTP intake", options.Value.Port, HttpLimits.MaxConnections), this, refusals, time, logger);
+            new LoopbackListenerOptions("http", "http", "HTTP intake", options.Value.Port, HttpLimits.MaxConnections), this, refusals, time, logger, sameUser);
     }
 
     /// <summary>Where the intake listens, once started.</summary>
@@ -65,5 +68,32 @@ internal sealed class HttpIntakeServer : BackgroundService, IConnectionHandler
     {
         socket.Dispose();
         return Task.CompletedTask;
+    }
+
+    /// <summary>403 with the reason as <c>{"error":…}</c>, then closed; the request is never read.</summary>
+    async Task IConnectionHandler.ForbidAsync(Socket socket, string reason, CancellationToken stopping)
+    {
+        using (socket)
+        {
+            var body = new System.Buffers.ArrayBufferWriter<byte>(128);
+            using (var json = new System.Text.Json.Utf8JsonWriter(body))
+            {
+                json.WriteStartObject();
+                json.WriteString("error", reason);
+                json.WriteEndObject();
+            }
+
+            var buffer = new System.Buffers.ArrayBufferWriter<byte>(256);
+            HttpResponseWriter.Write(buffer, HttpResponse.Json(HttpStatus.Forbidden, body.WrittenSpan.ToArray()), keepAlive: false, _time.GetUtcNow(), omitBody: false);
+            try
+            {
+                await socket.SendAsync(buffer.WrittenMemory, SocketFlags.None, stopping);
+                socket.Shutdown(SocketShutdown.Send);
+            }
+            catch (Exception ex) when (ex is SocketException or OperationCanceledException or ObjectDisposedException)
+            {
+                Log.HttpConnectionEnded(_logger, ex.Message);
+            }
+        }
     }
 }

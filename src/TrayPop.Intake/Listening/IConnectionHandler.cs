@@ -10,4 +10,7 @@ internal interface IConnectionHandler
 
     /// <summary>Answers a connection past the cap, in this protocol's way, and closes it; owns <paramref name="socket"/>.</summary>
     Task RefuseAsync(Socket socket, string reason, CancellationToken stopping);
+
+    /// <summary>Answers a connection from another user's process (HTTP 403, an error line) and closes it, reading nothing from it.</summary>
+    Task ForbidAsync(Socket socket, string reason, CancellationToken stopping) => RefuseAsync(socket, reason, stopping);
 }

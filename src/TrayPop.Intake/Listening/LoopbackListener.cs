@@ -10,10 +10,12 @@ namespace TrayPop.Intake.Listening;
 /// <summary>
 /// Listening for both intakes: binds 127.0.0.1 and, where the machine has it, [::1] on one port (loopback only,
 /// whatever is configured: nothing off this machine may drive pops), accepts, caps open connections, logs refusals, and
-/// hands each connection to its protocol's <see cref="IConnectionHandler"/>. A failed accept is logged and retried after
+/// refuses connections from other users' processes (<see cref="SameUserGuard"/>), and hands each connection to its
+/// protocol's <see cref="IConnectionHandler"/>. A failed accept is logged and retried after
 /// a pause that grows while failures repeat, so neither one stray error nor a storm of them ends or spins the loop.
 /// </summary>
-internal sealed class LoopbackListener(LoopbackListenerOptions options, IConnectionHandler handler, RefusalLog refusals, TimeProvider time, ILogger logger) : IAsyncDisposable
+internal sealed class LoopbackListener(
+    LoopbackListenerOptions options, IConnectionHandler handler, RefusalLog refusals, TimeProvider time, ILogger logger, SameUserGuard? sameUser = null) : IAsyncDisposable
 {
     private readonly List<Socket> _listeners = [];
     private readonly ConcurrentDictionary<Task, byte> _connections = new();
@@ -114,6 +116,13 @@ internal sealed class LoopbackListener(LoopbackListenerOptions options, IConnect
                 var reason = $"more than {options.MaxConnections} open connections";
                 refusals.Refused(options.Channel, "a local process", reason);
                 Track(handler.RefuseAsync(client, reason, stopping));
+                continue;
+            }
+
+            if (sameUser is not null && !sameUser.Admits(client))
+            {
+                refusals.Refused(options.Channel, "another user's process", SameUserGuard.Reason);
+                Track(handler.ForbidAsync(client, SameUserGuard.Reason, stopping));
                 continue;
             }
 

@@ -41,7 +41,9 @@ internal sealed class RunningService : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<RunningService> StartAsync(IEnumerable<string>? settings = null, FakeTimeProvider? time = null, EmulatorSeed? seed = null, EmulatorSettings? crmSettings = null)
+    public static async Task<RunningService> StartAsync(
+        IEnumerable<string>? settings = null, FakeTimeProvider? time = null, EmulatorSeed? seed = null,
+        Action<IServiceCollection>? services = null, EmulatorSettings? crmSettings = null)
     {
         var crm = await EmulatorServer.StartAsync(seed ?? TestSeed.Create(), crmSettings);
         var port = FreePort.Next();
@@ -58,13 +60,14 @@ internal sealed class RunningService : IAsyncDisposable
             "--TrayPop:Phone:DefaultRegion=US",
             .. settings ?? [],
         ];
-        var app = TrayPopHost.Build(all, TrayPopPlatform.Headless, console: false, overrides: services =>
+        var app = TrayPopHost.Build(all, TrayPopPlatform.Headless, console: false, overrides: overrides =>
         {
-            services.AddSingleton<ILauncher>(launcher);
-            services.AddSingleton<INotifier>(notifier);
+            services?.Invoke(overrides);
+            overrides.AddSingleton<ILauncher>(launcher);
+            overrides.AddSingleton<INotifier>(notifier);
             if (time is not null)
             {
-                services.AddSingleton<TimeProvider>(time);
+                overrides.AddSingleton<TimeProvider>(time);
             }
         });
         await app.StartAsync();

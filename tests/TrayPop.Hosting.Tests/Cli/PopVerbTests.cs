@@ -144,4 +144,57 @@ public class PopVerbTests
         Assert.Equal(callEvent, decoded.Event);
         Assert.Equal(text, decoded.Token);
     }
+
+    /// <summary>As root (as CI runs), a port squatted by <c>nobody</c>'s netcat: pop refuses before sending anything.</summary>
+    [Fact]
+    public async Task Run_PortHeldByAnotherUser_RefusesPlainlyAndSendsNothing()
+    {
+        if (!OperatingSystem.IsLinux() || Intake.Listening.ProcNetTcpOwners.EffectiveUid("/proc/self/status") != "0" || !File.Exists("/usr/bin/setpriv") || !File.Exists("/usr/bin/nc"))
+        {
+            Assert.NotEqual("required", Environment.GetEnvironmentVariable("TRAYPOP_SYSTEM_TESTS"));
+            return;
+        }
+
+        var port = FreePort.Next();
+        var start = new System.Diagnostics.ProcessStartInfo("/usr/bin/setpriv") { RedirectStandardOutput = true };
+        foreach (var argument in (string[])["--reuid=65534", "--regid=65534", "--clear-groups", "--", "/usr/bin/nc", "-l", "127.0.0.1", port.ToString(System.Globalization.CultureInfo.InvariantCulture)])
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var squatter = System.Diagnostics.Process.Start(start)!;
+        try
+        {
+            await Eventually.TrueAsync(() => Listening(port), "nobody's netcat listens");
+            var error = new StringWriter();
+            var before = Console.Error;
+            Console.SetError(error);
+            int exit;
+            try
+            {
+                exit = await PopVerb.RunAsync([$"--TrayPop:Listener:LinePort={port}", "--TrayPop:Listener:Token=s3cret"], TrayPopPlatform.Headless, new CallEvent("+14255550101"), CancellationToken.None);
+            }
+            finally
+            {
+                Console.SetError(before);
+            }
+
+            squatter.Kill();
+            var received = await squatter.StandardOutput.ReadToEndAsync();
+
+            Assert.Equal(StartupErrors.BadConfiguration, exit);
+            Assert.Contains("held by another user's program", error.ToString(), StringComparison.Ordinal);
+            Assert.Equal("", received);
+        }
+        finally
+        {
+            if (!squatter.HasExited)
+            {
+                squatter.Kill();
+            }
+        }
+    }
+
+    private static bool Listening(int port) =>
+        System.Net.NetworkInformation.IPGlobalProperties.GetIPGlobalProperties().GetActiveTcpListeners().Any(endpoint => endpoint.Port == port);
 }

@@ -1,0 +1,75 @@
+using System.Text;
+
+namespace TrayPop.Intake;
+
+/// <summary>
+/// Reads <c>TrayPop:Listener:TokenFile</c>, failing closed: a file that is missing, unreadable, not a small regular
+/// file, or whose first line is blank gives a reason instead of a token, never "no token" (which would turn the check off).
+/// </summary>
+internal static class ListenerTokenFile
+{
+    public const string Key = "TrayPop:Listener:TokenFile";
+    public const int MaxBytes = 4096;
+
+    /// <summary>The token on the file's first line, trimmed; or null and <paramref name="failure"/> saying why not.</summary>
+    public static string? Read(string path, out string? failure)
+    {
+        failure = null;
+        try
+        {
+            var info = new FileInfo(path);
+            if (!info.Exists)
+            {
+                failure = Directory.Exists(path) ? "is a directory, not a file" : "does not exist";
+                return null;
+            }
+
+            // Devices, pipes and /proc files report no length, like an empty file: neither holds a token.
+            if (info.Length == 0)
+            {
+                failure = "is empty or not a regular file";
+                return null;
+            }
+
+            if (info.Length > MaxBytes)
+            {
+                failure = $"is larger than {MaxBytes} bytes; it should hold only the token";
+                return null;
+            }
+
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 1);
+            var buffer = new byte[MaxBytes + 1];
+            var length = 0;
+            int read;
+            while (length < buffer.Length && (read = stream.Read(buffer, length, buffer.Length - length)) > 0)
+            {
+                length += read;
+            }
+
+            if (length > MaxBytes)
+            {
+                failure = $"is larger than {MaxBytes} bytes; it should hold only the token";
+                return null;
+            }
+
+            var text = new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(buffer, 0, length).TrimStart('\uFEFF');
+            var newline = text.IndexOfAny(['\r', '\n']);
+            var token = (newline < 0 ? text : text[..newline]).Trim();
+            if (token.Length == 0 || token.Any(char.IsControl))
+            {
+                failure = token.Length == 0 ? "holds no token (its first line is blank)" : "holds control characters on its first line";
+                return null;
+            }
+
+            return token;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or DecoderFallbackException or ArgumentException or NotSupportedException)
+        {
+            failure = $"cannot be read: {ex.Message}";
+            return null;
+        }
+    }
+
+    /// <summary>The message that stops the start.</summary>
+    public static string Message(string path, string failure) => $"{Key} '{path}' {failure}. Put the token on its first line, or remove the setting.";
+}
