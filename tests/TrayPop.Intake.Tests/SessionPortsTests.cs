@@ -120,7 +120,8 @@ public class SessionPortsTests
     [Fact]
     public async Task HostAndPop_InOneSession_MeetOnThatSessionsPort()
     {
-        // Session 3's line protocol listens on BasePort + 5: aim that at a port known to be free.
+        // Session 3's line protocol listens on BasePort + 5: aim that at a port known to be free. Its HTTP port
+        // (BasePort + 4) is set apart, on another free port: pop meets the service on the line port alone.
         var port = FreePort.Next();
         var platform = new TrayPopPlatform { SessionId = 3 };
         await using var crm = await EmulatorServer.StartAsync(TestSeed.Create());
@@ -129,6 +130,7 @@ public class SessionPortsTests
             $"--TrayPop:Dataverse:Url={crm.BaseUri.AbsoluteUri.TrimEnd('/')}",
             "--TrayPop:Dataverse:Auth:Mode=None",
             $"--TrayPop:Listener:BasePort={port - 5}",
+            $"--TrayPop:Listener:Port={FreePort.Next()}",
             $"--TrayPop:Logging:Directory={Path.Combine(Path.GetTempPath(), "traypop-tests", "logs")}",
             "--TrayPop:Phone:DefaultRegion=US",
         ];
