@@ -95,12 +95,12 @@ internal sealed class IndexHarness : IAsyncDisposable
         [.. Keys().Where(k => (string?)k["tp_recordid"] == recordId).Select(k => (string)k["tp_number"]!).Order(StringComparer.Ordinal)];
 
     /// <summary>Moves the fake clock on a second at a time until <paramref name="task"/> ends (its waits are timers on that clock).</summary>
-    public async Task AdvanceUntilDoneAsync(Task task)
+    public async Task AdvanceUntilDoneAsync(Task task, TimeSpan? step = null)
     {
-        var deadline = Environment.TickCount64 + 20_000;
+        var deadline = Environment.TickCount64 + 60_000;
         while (!task.IsCompleted && Environment.TickCount64 < deadline)
         {
-            Time.Advance(TimeSpan.FromSeconds(1));
+            Time.Advance(step ?? TimeSpan.FromSeconds(1));
             await Task.WhenAny(task, Task.Delay(5));
         }
 
