@@ -141,6 +141,19 @@ internal sealed class TwinklePhone : IAsyncDisposable
                sample.Replace(InstallPath, Path.Combine(SampleFolder, "traypop-twinkle.sh"), StringComparison.Ordinal);
     }
 
+    public static bool IsFreeUdpPort(int port)
+    {
+        try
+        {
+            using var socket = new System.Net.Sockets.UdpClient(new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, port));
+            return true;
+        }
+        catch (System.Net.Sockets.SocketException)
+        {
+            return false;
+        }
+    }
+
     public static int FreeUdpPort()
     {
         using var socket = new System.Net.Sockets.UdpClient(new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, 0));

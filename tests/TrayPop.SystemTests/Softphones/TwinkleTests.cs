@@ -109,9 +109,11 @@ public sealed class TwinkleTests : IAsyncLifetime
         var sippPort = TwinklePhone.FreeUdpPort();
         using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         var sipp = Sipp(["-sn", "uas", "-i", "127.0.0.1", "-p", $"{sippPort}", "-m", "1"], cancel.Token);
+        // Dial only once SIPp holds its port: a call to a closed port fails at once (503).
+        await Eventually.True(() => !TwinklePhone.IsFreeUdpPort(sippPort), "SIPp to listen", TimeSpan.FromSeconds(15));
 
         await _phone!.TypeAsync($"call sip:+14255550101@127.0.0.1:{sippPort}");
-        await _phone.WaitForOutputAsync("established", "the customer to answer");
+        await _phone.WaitForOutputAsync("far end answered call", "the customer to answer");
         await _phone.TypeAsync("bye");
         await AssertSippPassedAsync(sipp);
 
