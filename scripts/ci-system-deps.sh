@@ -18,3 +18,16 @@ if [[ ${#msi_missing[@]} -gt 0 ]]; then
   apt-get update -qq
   apt-get install -y -qq "${msi_missing[@]}"
 fi
+
+# A real softphone (tests/…/Softphones): Twinkle's console build, SIPp to place calls, curl for the sample
+# script, script(1) for the pty, logger for its refusals.
+phone_packages=(twinkle-console sip-tester curl util-linux bsdutils)
+phone_missing=()
+for p in "${phone_packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || phone_missing+=("$p")
+done
+if [[ ${#phone_missing[@]} -gt 0 ]]; then
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends "${phone_missing[@]}"
+fi

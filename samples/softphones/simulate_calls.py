@@ -19,6 +19,10 @@ Run it against `traypop demo` (its built-in sample contacts are the ones used he
     samples/softphones/simulate_calls.py --channel http-get
     samples/softphones/simulate_calls.py --channel command --traypop "dotnet run --project src/TrayPop --"
 
+With a token set (TrayPop:Listener:Token or :TokenFile), give it the token file with --token-file; by
+default it reads the per-user file when it exists (%LOCALAPPDATA%\\TrayPop\\token on Windows,
+~/.config/traypop/token elsewhere), as the other samples do.
+
 Only the Python standard library is used, so it runs wherever python3 does.
 Exit codes: 0 every reply as promised, 1 some reply was not, 2 TrayPop could not be reached.
 """
@@ -28,6 +32,7 @@ from __future__ import annotations
 import argparse
 import http.client
 import json
+import os
 import shlex
 import socket
 import subprocess
@@ -153,11 +158,29 @@ def parse_json_reply(text: str) -> Reply:
     return Reply(status=body.get("status"), action=body.get("action"), raw=text)
 
 
+def default_token_file() -> str:
+    """The per-user token file the samples read: %LOCALAPPDATA%\\TrayPop\\token, or ~/.config/traypop/token."""
+    if os.environ.get("TRAYPOP_TOKEN_FILE"):
+        return os.environ["TRAYPOP_TOKEN_FILE"]
+    if os.name == "nt" and os.environ.get("LOCALAPPDATA"):
+        return os.path.join(os.environ["LOCALAPPDATA"], "TrayPop", "token")
+    config = os.environ.get("XDG_CONFIG_HOME") or os.path.join(os.path.expanduser("~"), ".config")
+    return os.path.join(config, "traypop", "token")
+
+
+def read_token(path: Optional[str]) -> Optional[str]:
+    """The first line of the token file, trimmed, as TrayPop reads it; None when there is no such file."""
+    if not path or not os.path.isfile(path):
+        return None
+    with open(path, encoding="utf-8-sig") as file:
+        return file.readline().strip() or None
+
+
 class HttpChannel:
     """GET /call with a query string, or POST /call with a JSON or form body."""
 
-    def __init__(self, host: str, port: int, style: str):
-        self.host, self.port, self.style = host, port, style
+    def __init__(self, host: str, port: int, style: str, token: Optional[str] = None):
+        self.host, self.port, self.style, self.token = host, port, style, token
 
     def send(self, event: Event) -> Reply:
         fields = event.fields()
@@ -178,6 +201,8 @@ class HttpChannel:
         connection = http.client.HTTPConnection(self.host, self.port, timeout=15)
         try:
             headers = {"Content-Type": content_type} if content_type else {}
+            if self.token:
+                headers["X-TrayPop-Token"] = self.token
             connection.request(method, path, body=body, headers=headers)
             response = connection.getresponse()
             return response.status, response.getheader("Location"), response.read().decode("utf-8", "replace")
@@ -193,8 +218,8 @@ class HttpChannel:
 class PopUrlChannel(HttpChannel):
     """GET /pop, as a softphone that can only open a URL in the browser: TrayPop answers with a redirect."""
 
-    def __init__(self, host: str, port: int):
-        super().__init__(host, port, "pop")
+    def __init__(self, host: str, port: int, token: Optional[str] = None):
+        super().__init__(host, port, "pop", token)
 
     def send(self, event: Event) -> Reply:
         query = urllib.parse.urlencode({k: v for k, v in event.fields().items() if k != "phase"})
@@ -209,7 +234,8 @@ class PopUrlChannel(HttpChannel):
 class LineChannel:
     """The TCP line protocol: one JSON object per line, one reply line each, on one kept-open connection."""
 
-    def __init__(self, host: str, port: int):
+    def __init__(self, host: str, port: int, token: Optional[str] = None):
+        self.token = token
         try:
             self.socket = socket.create_connection((host, port), timeout=15)
         except ConnectionRefusedError as ex:
@@ -217,7 +243,10 @@ class LineChannel:
         self.reader = self.socket.makefile("r", encoding="utf-8", newline="\n")
 
     def send(self, event: Event) -> Reply:
-        self.socket.sendall((json.dumps(event.fields()) + "\n").encode("utf-8"))
+        fields = event.fields()
+        if self.token:
+            fields["token"] = self.token
+        self.socket.sendall((json.dumps(fields) + "\n").encode("utf-8"))
         line = self.reader.readline()
         if not line:
             return Reply(error="TrayPop closed the connection")
@@ -231,8 +260,8 @@ class LineChannel:
 class CommandChannel:
     """`traypop pop …`, as MicroSIP, Jitsi or a script runs it: the number comes last."""
 
-    def __init__(self, traypop: str, line_port: int):
-        self.command, self.line_port = shlex.split(traypop), line_port
+    def __init__(self, traypop: str, line_port: int, token_file: Optional[str] = None):
+        self.command, self.line_port, self.token_file = shlex.split(traypop), line_port, token_file
 
     def send(self, event: Event) -> Reply:
         args = [*self.command, "pop", "--type", event.type]
@@ -240,7 +269,11 @@ class CommandChannel:
             args += ["--phase", event.phase]
         if event.call_id:
             args += ["--call-id", event.call_id]
-        args += [f"--TrayPop:Listener:LinePort={self.line_port}", event.number]
+        args.append(f"--TrayPop:Listener:LinePort={self.line_port}")
+        if self.token_file:
+            # traypop pop reads the token itself, from the file its own configuration names.
+            args.append(f"--TrayPop:Listener:TokenFile={self.token_file}")
+        args.append(event.number)
         try:
             done = subprocess.run(args, capture_output=True, text=True, timeout=60, check=False)
         except FileNotFoundError as ex:
@@ -259,13 +292,16 @@ class CommandChannel:
 def channel_factory(options: argparse.Namespace) -> Callable[[], object]:
     """A way to open a channel; bursts open one per copy so the copies really arrive together."""
     host, port = options.host, options.port
+    token_file = options.token_file or default_token_file()
+    token = read_token(token_file)
+    used_file = token_file if token else None
     return {
-        "http-get": lambda: HttpChannel(host, port, "get"),
-        "http-post-json": lambda: HttpChannel(host, port, "json"),
-        "http-post-form": lambda: HttpChannel(host, port, "form"),
-        "pop-url": lambda: PopUrlChannel(host, port),
-        "line": lambda: LineChannel(host, options.line_port),
-        "command": lambda: CommandChannel(options.traypop, options.line_port),
+        "http-get": lambda: HttpChannel(host, port, "get", token),
+        "http-post-json": lambda: HttpChannel(host, port, "json", token),
+        "http-post-form": lambda: HttpChannel(host, port, "form", token),
+        "pop-url": lambda: PopUrlChannel(host, port, token),
+        "line": lambda: LineChannel(host, options.line_port, token),
+        "command": lambda: CommandChannel(options.traypop, options.line_port, used_file),
     }[options.channel]
 
 
@@ -386,6 +422,9 @@ def parse_options(argv: list) -> argparse.Namespace:
     parser.add_argument("--traypop", default="traypop",
                         help='command that runs traypop, for --channel command (default: traypop; '
                              'e.g. "dotnet run --project src/TrayPop --")')
+    parser.add_argument("--token-file", metavar="FILE",
+                        help="file whose first line is TrayPop's token (TrayPop:Listener:TokenFile); default: "
+                             "the per-user file (~/.config/traypop/token, %%LOCALAPPDATA%%\\TrayPop\\token) when it exists")
     parser.add_argument("--scenario", action="append", metavar="NAME",
                         help="play only this scenario (repeatable); --list shows them")
     parser.add_argument("--run-id", default=uuid.uuid4().hex[:8],

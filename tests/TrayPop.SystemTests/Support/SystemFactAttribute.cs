@@ -18,7 +18,7 @@ public sealed class SystemFactAttribute : FactAttribute
         }
         else if (missing.Count > 0 && !SystemTools.Required)
         {
-            Skip = $"needs {string.Join(", ", missing)} (install with scripts/wine-setup.sh; set {SystemTools.RequiredVariable}=required to fail instead)";
+            Skip = $"needs {string.Join(", ", missing)} (install with scripts/ci-system-deps.sh; set {SystemTools.RequiredVariable}=required to fail instead)";
         }
     }
 

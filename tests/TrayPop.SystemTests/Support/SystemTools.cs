@@ -24,7 +24,7 @@ internal static class SystemTools
         if (missing.Count > 0)
         {
             throw new InvalidOperationException(
-                $"{RequiredVariable}=required but these tools are missing: {string.Join(", ", missing)}. Install them with scripts/wine-setup.sh.");
+                $"{RequiredVariable}=required but these tools are missing: {string.Join(", ", missing)}. Install them with scripts/ci-system-deps.sh.");
         }
     }
 

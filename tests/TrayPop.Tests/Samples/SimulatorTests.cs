@@ -48,6 +48,30 @@ public sealed class SimulatorTests : IAsyncLifetime
         Assert.Equal(expected.Order(StringComparer.Ordinal), opened.Order(StringComparer.Ordinal));
     }
 
+    [Theory]
+    [InlineData("http-get")]
+    [InlineData("line")]
+    public async Task Simulator_WithTheTokenFileTrayPopReads_IsAcceptedAndOpensEachAnsweredCustomerOnce(string channel)
+    {
+        using var browser = new RecordingBrowser();
+        var folder = Directory.CreateTempSubdirectory("traypop-token-");
+        try
+        {
+            var tokenFile = Path.Combine(folder.FullName, "token");
+            await File.WriteAllTextAsync(tokenFile, "5b0c2f7e9d1a4c3e8f6a2b1d0c9e8f7a\n");
+            var (port, linePort) = await StartTrayPopAsync(browser, $"--TrayPop:Listener:TokenFile={tokenFile}");
+
+            var (exit, output) = await RunSimulatorAsync(channel, port, linePort, "--token-file", tokenFile);
+
+            Assert.True(exit == 0, output);
+            Assert.Equal(4, (await OpenedAsync(browser, 4)).Count);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
     [Fact]
     public async Task Simulator_OverThePopUrl_RedirectsTheSoftphonesBrowserAndLaunchesNothingItself()
     {
@@ -63,19 +87,19 @@ public sealed class SimulatorTests : IAsyncLifetime
 
     private string Record(string contactId) => $"{_crm.BaseUri}main.aspx?pagetype=entityrecord&etn=contact&id={contactId}";
 
-    private async Task<(int Port, int LinePort)> StartTrayPopAsync(RecordingBrowser browser)
+    private async Task<(int Port, int LinePort)> StartTrayPopAsync(RecordingBrowser browser, params string[] settings)
     {
         var port = FreePort.Next();
         var linePort = FreePort.Next();
-        _service = TrayPopProcess.Start("run",
+        _service = TrayPopProcess.Start(["run",
             $"--TrayPop:Dataverse:Url={_crm.BaseUri.AbsoluteUri.TrimEnd('/')}", "--TrayPop:Dataverse:Auth:Mode=None",
             "--TrayPop:Phone:DefaultRegion=US", $"--TrayPop:Listener:Port={port}", $"--TrayPop:Listener:LinePort={linePort}",
-            $"--TrayPop:Browser:Command={browser.Command}");
+            $"--TrayPop:Browser:Command={browser.Command}", .. settings]);
         await Listening.WaitAsync(port, linePort);
         return (port, linePort);
     }
 
-    private static async Task<(int ExitCode, string Output)> RunSimulatorAsync(string channel, int port, int linePort)
+    private static async Task<(int ExitCode, string Output)> RunSimulatorAsync(string channel, int port, int linePort, params string[] extra)
     {
         var root = RepositoryRoot();
         var info = new ProcessStartInfo("python3")
@@ -86,7 +110,7 @@ public sealed class SimulatorTests : IAsyncLifetime
             WorkingDirectory = root,
         };
         string[] args = [Path.Combine(root, "samples", "softphones", "simulate_calls.py"), "--channel", channel,
-            "--port", $"{port}", "--line-port", $"{linePort}", "--traypop", $"dotnet \"{BuiltTrayPop.Dll}\""];
+            "--port", $"{port}", "--line-port", $"{linePort}", "--traypop", $"dotnet \"{BuiltTrayPop.Dll}\"", .. extra];
         foreach (var arg in args)
         {
             info.ArgumentList.Add(arg);
