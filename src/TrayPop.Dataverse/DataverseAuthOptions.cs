@@ -16,8 +16,21 @@ internal sealed class DataverseAuthOptions
     /// <summary>Directory (tenant) id or domain; <c>organizations</c> when unset for Interactive and DeviceCode; required for ClientSecret.</summary>
     public string? TenantId { get; set; }
 
-    /// <summary>Application (client) id; Interactive and DeviceCode fall back to <see cref="SampleClientId"/>.</summary>
+    /// <summary>Application (client) id of the organisation's app registration; required outside None and Token (MSI: CLIENT_ID).</summary>
     public string? ClientId { get; set; }
+
+    /// <summary>
+    /// For a trial only: Interactive and DeviceCode without <see cref="ClientId"/> sign in as Microsoft's sample app
+    /// (<see cref="SampleClientId"/>), which Microsoft reserves for its samples.
+    /// </summary>
+    public bool AllowSampleClient { get; set; }
+
+    /// <summary>The client id sign-in uses: the configured one, else the sample app when <see cref="AllowSampleClient"/> allows it.</summary>
+    internal string? EffectiveClientId =>
+        !string.IsNullOrWhiteSpace(ClientId) ? ClientId.Trim() : AllowSampleClient ? SampleClientId : null;
+
+    /// <summary>Whether sign-in runs as Microsoft's sample app (configured explicitly, or allowed for a trial).</summary>
+    internal bool UsesSampleClient => string.Equals(EffectiveClientId, SampleClientId, StringComparison.OrdinalIgnoreCase);
 
     public string? ClientSecret { get; set; }
 

@@ -65,7 +65,7 @@ internal sealed partial class DataverseOptionsValidator : IValidateOptions<Datav
             case DataverseAuthMode.Interactive or DataverseAuthMode.DeviceCode:
                 // MSAL itself refuses an authority that is not https.
                 ValidateAuthority(auth, mode, allowLoopbackHttp: false, failures);
-                ValidateClientId(auth, required: false, mode, failures);
+                ValidateClientId(auth, required: !auth.AllowSampleClient, mode, failures);
                 ValidateTenant(auth, required: false, mode, failures);
                 ValidateCacheDirectory(auth, failures);
                 break;
@@ -111,7 +111,10 @@ internal sealed partial class DataverseOptionsValidator : IValidateOptions<Datav
         {
             if (required)
             {
-                failures.Add($"{AuthKey}ClientId is required when {AuthKey}Mode is {mode}: the application (client) id of the app registration.");
+                failures.Add($"{AuthKey}ClientId is not set (MSI: CLIENT_ID): {mode} sign-in needs the application (client) id of your organisation's app registration. " +
+                    (mode == DataverseAuthMode.ClientSecret
+                        ? "It is the application user's app."
+                        : $"For a trial only, {AuthKey}AllowSampleClient=true signs in as Microsoft's sample app {DataverseAuthOptions.SampleClientId}."));
             }
         }
         else if (!Guid.TryParse(auth.ClientId, out _))

@@ -92,7 +92,8 @@ internal sealed class MsalPublicClientAcquirer(
     {
         var auth = options.Value.Auth;
         var builder = PublicClientApplicationBuilder
-            .Create(string.IsNullOrWhiteSpace(auth.ClientId) ? DataverseAuthOptions.SampleClientId : auth.ClientId)
+            // The validator refuses a start without a client id unless the sample app is allowed.
+            .Create(auth.EffectiveClientId ?? DataverseAuthOptions.SampleClientId)
             .WithAuthority(DataverseScopes.Authority(auth))
             // The system browser returns to a loopback listener MSAL opens on a free port.
             .WithRedirectUri("http://localhost")

@@ -79,10 +79,10 @@ public sealed class TokenSourcesTests
     }
 
     [Fact]
-    public async Task Interactive_WithoutClientId_UsesMicrosoftsSampleApp()
+    public async Task Interactive_WithoutClientId_UsesMicrosoftsSampleApp_WhenATrialAllowsIt()
     {
         using var acquirer = new MsalPublicClientAcquirer(
-            Options.Create(new DataverseOptions { Url = "https://contoso.crm.dynamics.com", Auth = new DataverseAuthOptions { PersistTokenCache = false } }),
+            Options.Create(new DataverseOptions { Url = "https://contoso.crm.dynamics.com", Auth = new DataverseAuthOptions { PersistTokenCache = false, AllowSampleClient = true } }),
             NullLogger<MsalPublicClientAcquirer>.Instance);
 
         var app = await acquirer.GetAppAsync();
