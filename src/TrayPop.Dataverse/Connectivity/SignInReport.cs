@@ -7,30 +7,38 @@ namespace TrayPop.Dataverse.Connectivity;
 /// The sign-in lines of <c>traypop check</c>: the mode, the app id it signs in as (and whether that is Microsoft's sample
 /// app), the authority and scope. Secrets never appear.
 /// </summary>
-internal sealed class SignInReport(IOptions<DataverseOptions> options)
+internal sealed class SignInReport(IOptions<DataverseOptions> options, TenantDiscovery tenants)
 {
-    public Task<IReadOnlyList<string>> LinesAsync(CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<string>> LinesAsync(CancellationToken cancellationToken)
     {
-        cancellationToken.ThrowIfCancellationRequested();
         var dataverse = options.Value;
         var auth = dataverse.Auth;
-        List<string> lines = [$"Sign-in mode: {Mode(dataverse)}"];
+        var tenant = auth.Mode is DataverseAuthMode.Interactive or DataverseAuthMode.DeviceCode or DataverseAuthMode.ClientSecret
+            ? await tenants.ResolveAsync(cancellationToken)
+            : null;
+        List<string> lines = [$"Sign-in mode: {Mode(dataverse, tenant)}"];
         if (AppId(auth) is { } app)
         {
             lines.Add($"App id:       {app}");
         }
 
-        return Task.FromResult<IReadOnlyList<string>>(lines);
+        if (tenant is not null)
+        {
+            lines.Add($"Tenant:       {tenant.Describe()}");
+        }
+
+        return lines;
     }
 
-    private static string Mode(DataverseOptions dataverse)
+    private static string Mode(DataverseOptions dataverse, TenantChoice? tenant)
     {
         var auth = dataverse.Auth;
+        var authority = DataverseScopes.Authority(auth, tenant?.Tenant ?? TenantChoice.DefaultTenant);
         return auth.Mode switch
         {
             DataverseAuthMode.Interactive or DataverseAuthMode.DeviceCode =>
-                $"{auth.Mode} (client {auth.EffectiveClientId ?? "(not set)"}, authority {DataverseScopes.Authority(auth)}, scope {DataverseScopes.UserImpersonation(dataverse)})",
-            DataverseAuthMode.ClientSecret => $"ClientSecret (application {auth.ClientId}, authority {DataverseScopes.Authority(auth)}, scope {DataverseScopes.Default(dataverse)})",
+                $"{auth.Mode} (client {auth.EffectiveClientId ?? "(not set)"}, authority {authority}, scope {DataverseScopes.UserImpersonation(dataverse)})",
+            DataverseAuthMode.ClientSecret => $"ClientSecret (application {auth.ClientId}, authority {authority}, scope {DataverseScopes.Default(dataverse)})",
             DataverseAuthMode.Windows => $"Windows (Negotiate as {WindowsCredentials.Describe(auth)})",
             DataverseAuthMode.Token => "Token (a bearer token from the configuration)",
             _ => "None (no sign-in: for the emulator)",

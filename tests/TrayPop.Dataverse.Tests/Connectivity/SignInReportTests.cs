@@ -1,5 +1,9 @@
+using System.Net;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using TrayPop.Dataverse.Auth;
 using TrayPop.Dataverse.Connectivity;
+using TrayPop.Dataverse.Tests.Support;
 
 namespace TrayPop.Dataverse.Tests.Connectivity;
 
@@ -8,9 +12,43 @@ public sealed class SignInReportTests
 {
     private const string Client = "0f3a1c2e-1111-4222-8333-444455556666";
 
-    private static async Task<string> TextAsync(DataverseAuthOptions auth) =>
-        string.Join('\n', await new SignInReport(Options.Create(new DataverseOptions { Url = "https://contoso.crm.dynamics.com", Auth = auth }))
-            .LinesAsync(CancellationToken.None));
+    private const string GuestChallenge = "Bearer authorization_uri=https://login.microsoftonline.com/8d6e3b1c-4f2a-4c1e-9b7d-1a2b3c4d5e01/oauth2/authorize, resource_id=https://contoso.crm.dynamics.com/";
+
+    private static async Task<string> TextAsync(DataverseAuthOptions auth, Func<HttpRequestMessage, HttpResponseMessage>? answer = null)
+    {
+        var options = Options.Create(new DataverseOptions { Url = "https://contoso.crm.dynamics.com", Auth = auth });
+        using var handler = new AnsweringHandler(answer ?? (_ => new HttpResponseMessage(HttpStatusCode.OK)));
+        using var tenants = new TenantDiscovery(new SingleClientFactory(handler), options, NullLogger<TenantDiscovery>.Instance);
+        return string.Join('\n', await new SignInReport(options, tenants).LinesAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Tenant_FromTheSetting_SaysSo() =>
+        Assert.Contains(
+            "Tenant:       contoso.onmicrosoft.com (from TrayPop:Dataverse:Auth:TenantId)",
+            await TextAsync(new DataverseAuthOptions { ClientId = Client, TenantId = "contoso.onmicrosoft.com" }, _ => throw new InvalidOperationException("no request expected")),
+            StringComparison.Ordinal);
+
+    [Fact]
+    public async Task Tenant_FromTheChallenge_SaysSo_AndTheAuthorityUsesIt()
+    {
+        var text = await TextAsync(new DataverseAuthOptions { ClientId = Client }, _ =>
+        {
+            var response = new HttpResponseMessage(HttpStatusCode.Unauthorized);
+            response.Headers.TryAddWithoutValidation("WWW-Authenticate", GuestChallenge);
+            return response;
+        });
+
+        Assert.Contains("Tenant:       8d6e3b1c-4f2a-4c1e-9b7d-1a2b3c4d5e01 (from Dataverse's sign-in challenge", text, StringComparison.Ordinal);
+        Assert.Contains("authority https://login.microsoftonline.com/8d6e3b1c-4f2a-4c1e-9b7d-1a2b3c4d5e01,", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Tenant_WithoutAChallenge_IsTheDefault_AndSaysWhy() =>
+        Assert.Contains(
+            "Tenant:       organizations (default: Dataverse answered 200 without a sign-in challenge;",
+            await TextAsync(new DataverseAuthOptions { ClientId = Client }),
+            StringComparison.Ordinal);
 
     [Fact]
     public async Task OwnApp_IsNamedWithItsKey()
