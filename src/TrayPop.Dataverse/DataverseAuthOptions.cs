@@ -34,8 +34,17 @@ internal sealed class DataverseAuthOptions
 
     public string? ClientSecret { get; set; }
 
-    /// <summary>The Microsoft Entra ID instance, e.g. <c>https://login.microsoftonline.us/</c> for US Government; the tenant goes below it.</summary>
+    /// <summary>
+    /// The Microsoft Entra ID instance, e.g. <c>https://login.microsoftonline.us/</c> for US Government, the tenant going
+    /// below it; or an AD FS authority (<c>https://adfs.contoso.com/adfs</c>, AD FS 2019 and later) for on-premises IFD,
+    /// used as it is, without a tenant.
+    /// </summary>
     public string Authority { get; set; } = DefaultAuthority;
+
+    /// <summary>Whether <see cref="Authority"/> is AD FS: its path ends in <c>/adfs</c>, as every AD FS farm's does.</summary>
+    internal bool IsAdfs =>
+        Uri.TryCreate(Authority, UriKind.Absolute, out var uri)
+        && uri.AbsolutePath.TrimEnd('/').EndsWith("/adfs", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Interactive on Windows: sign in through the Windows account broker (WAM) for single sign-on.</summary>
     public bool UseBroker { get; set; } = true;

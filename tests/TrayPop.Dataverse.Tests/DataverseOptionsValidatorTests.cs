@@ -181,4 +181,26 @@ public sealed class DataverseOptionsValidatorTests
     [Fact]
     public void MaxResponseBytes_DefaultsToFourMegabytes() =>
         Assert.Equal(4 * 1024 * 1024, new DataverseOptions().MaxResponseBytes);
+
+    [Theory]
+    [InlineData(DataverseAuthMode.Interactive)]
+    [InlineData(DataverseAuthMode.DeviceCode)]
+    public void PublicClient_AdfsAuthority_IsFine(object mode) =>
+        Assert.Empty(Failures(new DataverseAuthOptions { Mode = (DataverseAuthMode)mode, ClientId = Client, Authority = "https://adfs.contoso.com/adfs" }, url: "https://crm.contoso.com/Contoso"));
+
+    [Fact]
+    public void ClientSecret_AdfsAuthority_NeedsNoTenant() =>
+        Assert.Empty(Failures(new DataverseAuthOptions { Mode = DataverseAuthMode.ClientSecret, ClientId = Client, ClientSecret = "x", Authority = "https://adfs.contoso.com/adfs/" }));
+
+    [Theory]
+    [InlineData(DataverseAuthMode.Interactive)]
+    [InlineData(DataverseAuthMode.DeviceCode)]
+    [InlineData(DataverseAuthMode.ClientSecret)]
+    [InlineData(DataverseAuthMode.Windows)]
+    [InlineData(DataverseAuthMode.Token)]
+    [InlineData(DataverseAuthMode.None)]
+    public void EveryMode_PlainHttpAuthorityOnAnotherMachine_IsRefused(object mode) =>
+        Assert.Contains(
+            Failures(new DataverseAuthOptions { Mode = (DataverseAuthMode)mode, Token = "t", TenantId = Tenant, ClientId = Client, ClientSecret = "x", Authority = "http://adfs.contoso.com/adfs" }),
+            f => f.StartsWith("TrayPop:Dataverse:Auth:Authority must be", StringComparison.Ordinal));
 }

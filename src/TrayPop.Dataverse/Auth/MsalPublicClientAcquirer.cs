@@ -26,7 +26,9 @@ internal sealed class MsalPublicClientAcquirer(
     public DataverseAuthMode Mode => options.Value.Auth.Mode;
 
     /// <summary>Whether the Windows broker is used: on Windows, when allowed, and when there is a window to parent its dialog to.</summary>
-    internal bool UsesBroker => OperatingSystem.IsWindows() && options.Value.Auth.UseBroker && Mode == DataverseAuthMode.Interactive && window is not null;
+    /// AD FS authorities are not brokered (Microsoft: "MSAL falls back to a browser").
+    internal bool UsesBroker =>
+        OperatingSystem.IsWindows() && options.Value.Auth.UseBroker && Mode == DataverseAuthMode.Interactive && window is not null && !options.Value.Auth.IsAdfs;
 
     internal string[] Scopes => [DataverseScopes.UserImpersonation(options.Value)];
 
@@ -99,10 +101,12 @@ internal sealed class MsalPublicClientAcquirer(
     private IPublicClientApplication Build(string tenant)
     {
         var auth = options.Value.Auth;
-        var builder = PublicClientApplicationBuilder
-            // The validator refuses a start without a client id unless the sample app is allowed.
-            .Create(auth.EffectiveClientId ?? DataverseAuthOptions.SampleClientId)
-            .WithAuthority(DataverseScopes.Authority(auth, tenant))
+        // The validator refuses a start without a client id unless the sample app is allowed.
+        var builder = PublicClientApplicationBuilder.Create(auth.EffectiveClientId ?? DataverseAuthOptions.SampleClientId);
+        builder = auth.IsAdfs
+            ? builder.WithAdfsAuthority(DataverseScopes.Authority(auth))
+            : builder.WithAuthority(DataverseScopes.Authority(auth, tenant));
+        builder = builder
             // The system browser returns to a loopback listener MSAL opens on a free port.
             .WithRedirectUri("http://localhost")
             .WithClientName("TrayPop")

@@ -9,6 +9,7 @@ internal sealed record TenantChoice(string Tenant, TenantSource Source, string? 
     public string Describe() => Source switch
     {
         TenantSource.Setting => $"{Tenant} (from TrayPop:Dataverse:Auth:TenantId)",
+        TenantSource.Adfs => "none: the authority is AD FS, which has no tenants",
         TenantSource.Challenge => $"{Tenant} (from Dataverse's sign-in challenge: the organisation's own tenant, so guests sign in there)",
         _ => $"{Tenant} (default: {Reason ?? "no tenant given"}; guests of the organisation cannot sign in this way: set TrayPop:Dataverse:Auth:TenantId)",
     };

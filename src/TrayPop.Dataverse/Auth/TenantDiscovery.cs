@@ -22,6 +22,11 @@ internal sealed class TenantDiscovery(IHttpClientFactory clients, IOptions<Datav
     public async Task<TenantChoice> ResolveAsync(CancellationToken cancellationToken)
     {
         var auth = options.Value.Auth;
+        if (auth.IsAdfs)
+        {
+            return new TenantChoice(string.Empty, TenantSource.Adfs);
+        }
+
         if (!string.IsNullOrWhiteSpace(auth.TenantId))
         {
             return new TenantChoice(auth.TenantId.Trim(), TenantSource.Setting);

@@ -11,4 +11,7 @@ internal enum TenantSource
 
     /// <summary>Neither: <c>organizations</c>, the agent's home tenant (a guest's token is then refused).</summary>
     Default,
+
+    /// <summary>An AD FS authority: AD FS has no tenants.</summary>
+    Adfs,
 }

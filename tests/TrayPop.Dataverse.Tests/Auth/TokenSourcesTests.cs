@@ -92,6 +92,23 @@ public sealed class TokenSourcesTests
     }
 
     [Fact]
+    public async Task Interactive_AdfsAuthority_IsUsedWithoutATenant_AndWithoutTheBroker()
+    {
+        var auth = new DataverseAuthOptions { ClientId = "0f3a1c2e-1111-4222-8333-444455556666", Authority = "https://adfs.contoso.com/adfs", PersistTokenCache = false };
+        var options = Options.Create(new DataverseOptions { Url = "https://crm.contoso.com/Contoso", Auth = auth });
+        using var handler = new Support.AnsweringHandler(_ => throw new InvalidOperationException("AD FS has no tenant to discover"));
+        using var tenants = new TenantDiscovery(new Support.SingleClientFactory(handler), options, NullLogger<TenantDiscovery>.Instance);
+        using var acquirer = new MsalPublicClientAcquirer(options, NullLogger<MsalPublicClientAcquirer>.Instance, tenants: tenants);
+
+        var app = await acquirer.GetAppAsync();
+
+        Assert.Equal("https://adfs.contoso.com/adfs/", app.Authority);
+        Assert.False(acquirer.UsesBroker);
+        Assert.Equal(TenantSource.Adfs, (await tenants.ResolveAsync(CancellationToken.None)).Source);
+        Assert.Equal(0, handler.Requests);
+    }
+
+    [Fact]
     public void Windows_SendsNoBearer_ButNegotiatesOnTheConnection()
     {
         using var services = Services(new DataverseAuthOptions { Mode = DataverseAuthMode.Windows }, url: "https://crm.contoso.local/Contoso");
