@@ -38,6 +38,7 @@ internal static class DataverseClientRegistration
         services.AddSingleton(TokenSources.Create);
         services.AddTransient<BearerTokenHandler>();
         services.AddSingleton<TenantDiscovery>();
+        services.AddHttpClient(MsalHttpClients.Name, http => http.DefaultRequestHeaders.UserAgent.ParseAdd($"TrayPop/{Core.Diagnostics.ProductVersion.Text}"));
         // One unauthenticated GET of the Web API root; never follows a redirect elsewhere.
         services.AddHttpClient(TenantDiscovery.HttpClientName, (provider, http) =>
                 http.Timeout = provider.GetRequiredService<IOptions<DataverseOptions>>().Value.RequestTimeout)

@@ -41,9 +41,21 @@ public sealed class TokenSourcesTests
     }
 
     [Fact]
-    public void ClientSecret_IsTheClientCredentialsGrant_Cached()
+    public void ClientSecret_IsMsalsConfidentialClient_Cached()
     {
         using var services = Services(new DataverseAuthOptions { Mode = DataverseAuthMode.ClientSecret, TenantId = "contoso.onmicrosoft.com", ClientId = "c", ClientSecret = "s" });
+        var source = Assert.IsType<CachingTokenSource>(services.GetRequiredService<IAccessTokenSource>());
+
+        var msal = Assert.IsType<MsalConfidentialClientAcquirer>(source.Acquirer);
+        Assert.Equal(["https://contoso.crm.dynamics.com/.default"], msal.Scopes);
+    }
+
+    [Fact]
+    public void ClientSecret_PlainHttpEmulatorOnThisMachine_KeepsTheHandWrittenGrant_WhichMsalRefuses()
+    {
+        using var services = Services(
+            new DataverseAuthOptions { Mode = DataverseAuthMode.ClientSecret, TenantId = "contoso.onmicrosoft.com", ClientId = "c", ClientSecret = "s", Authority = "http://127.0.0.1:5555/" },
+            url: "http://127.0.0.1:5555");
         var source = Assert.IsType<CachingTokenSource>(services.GetRequiredService<IAccessTokenSource>());
 
         Assert.IsType<ClientCredentialsAcquirer>(source.Acquirer);
