@@ -1,3 +1,4 @@
+using System.Security.Cryptography.X509Certificates;
 using Microsoft.Extensions.Logging;
 
 namespace DataverseEmulator;
@@ -8,8 +9,18 @@ public sealed class EmulatorSettings
     /// <summary>Default of <see cref="ScanLimit"/>.</summary>
     public const int DefaultScanLimit = 50_000;
 
-    /// <summary>Listening URL, e.g. <c>http://127.0.0.1:5080</c>; null binds <c>http://127.0.0.1:0</c> (a free port).</summary>
+    /// <summary>
+    /// Listening URL, e.g. <c>http://127.0.0.1:5080</c>; null binds <c>http://127.0.0.1:0</c> (a free port), or
+    /// <c>https://127.0.0.1:0</c> with a <see cref="Certificate"/>.
+    /// </summary>
     public string? Url { get; set; }
+
+    /// <summary>
+    /// A server certificate (with its private key) to serve HTTPS with, as Dataverse and Entra ID do: MSAL refuses a
+    /// plain-http authority, so a test that signs in through MSAL serves its token endpoint over HTTPS and trusts this
+    /// certificate in its own handler. Tests make one at run time (<c>CertificateRequest</c>); nothing is installed.
+    /// </summary>
+    public X509Certificate2? Certificate { get; set; }
 
     /// <summary>When true, every Web API request needs <c>Authorization: Bearer</c> with a token known to <see cref="EmulatorServer.Auth"/>.</summary>
     public bool RequireToken { get; set; }

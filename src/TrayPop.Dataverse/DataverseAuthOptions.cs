@@ -16,13 +16,35 @@ internal sealed class DataverseAuthOptions
     /// <summary>Directory (tenant) id or domain; <c>organizations</c> when unset for Interactive and DeviceCode; required for ClientSecret.</summary>
     public string? TenantId { get; set; }
 
-    /// <summary>Application (client) id; Interactive and DeviceCode fall back to <see cref="SampleClientId"/>.</summary>
+    /// <summary>Application (client) id of the organisation's app registration; required outside None and Token (MSI: CLIENT_ID).</summary>
     public string? ClientId { get; set; }
+
+    /// <summary>
+    /// For a trial only: Interactive and DeviceCode without <see cref="ClientId"/> sign in as Microsoft's sample app
+    /// (<see cref="SampleClientId"/>), which Microsoft reserves for its samples.
+    /// </summary>
+    public bool AllowSampleClient { get; set; }
+
+    /// <summary>The client id sign-in uses: the configured one, else the sample app when <see cref="AllowSampleClient"/> allows it.</summary>
+    internal string? EffectiveClientId =>
+        !string.IsNullOrWhiteSpace(ClientId) ? ClientId.Trim() : AllowSampleClient ? SampleClientId : null;
+
+    /// <summary>Whether sign-in runs as Microsoft's sample app (configured explicitly, or allowed for a trial).</summary>
+    internal bool UsesSampleClient => string.Equals(EffectiveClientId, SampleClientId, StringComparison.OrdinalIgnoreCase);
 
     public string? ClientSecret { get; set; }
 
-    /// <summary>The Microsoft Entra ID instance, e.g. <c>https://login.microsoftonline.us/</c> for US Government; the tenant goes below it.</summary>
+    /// <summary>
+    /// The Microsoft Entra ID instance, e.g. <c>https://login.microsoftonline.us/</c> for US Government, the tenant going
+    /// below it; or an AD FS authority (<c>https://adfs.contoso.com/adfs</c>, AD FS 2019 and later) for on-premises IFD,
+    /// used as it is, without a tenant.
+    /// </summary>
     public string Authority { get; set; } = DefaultAuthority;
+
+    /// <summary>Whether <see cref="Authority"/> is AD FS: its path ends in <c>/adfs</c>, as every AD FS farm's does.</summary>
+    internal bool IsAdfs =>
+        Uri.TryCreate(Authority, UriKind.Absolute, out var uri)
+        && uri.AbsolutePath.TrimEnd('/').EndsWith("/adfs", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Interactive on Windows: sign in through the Windows account broker (WAM) for single sign-on.</summary>
     public bool UseBroker { get; set; } = true;

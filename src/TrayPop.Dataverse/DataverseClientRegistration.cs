@@ -37,6 +37,12 @@ internal static class DataverseClientRegistration
         services.AddCrmStatus();
         services.AddSingleton(TokenSources.Create);
         services.AddTransient<BearerTokenHandler>();
+        services.AddSingleton<TenantDiscovery>();
+        services.AddHttpClient(MsalHttpClients.Name, http => http.DefaultRequestHeaders.UserAgent.ParseAdd($"TrayPop/{Core.Diagnostics.ProductVersion.Text}"));
+        // One unauthenticated GET of the Web API root; never follows a redirect elsewhere.
+        services.AddHttpClient(TenantDiscovery.HttpClientName, (provider, http) =>
+                http.Timeout = provider.GetRequiredService<IOptions<DataverseOptions>>().Value.RequestTimeout)
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
         services.AddHttpClient<ClientCredentialsAcquirer>(http => http.DefaultRequestHeaders.UserAgent.ParseAdd($"TrayPop/{Core.Diagnostics.ProductVersion.Text}"))
             .AddStandardResilienceHandler();
         // Named, then typed by a plain factory: the default typed-client activator compiles an expression tree,

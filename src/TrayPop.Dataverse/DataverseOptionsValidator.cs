@@ -65,14 +65,14 @@ internal sealed partial class DataverseOptionsValidator : IValidateOptions<Datav
             case DataverseAuthMode.Interactive or DataverseAuthMode.DeviceCode:
                 // MSAL itself refuses an authority that is not https.
                 ValidateAuthority(auth, mode, allowLoopbackHttp: false, failures);
-                ValidateClientId(auth, required: false, mode, failures);
+                ValidateClientId(auth, required: !auth.AllowSampleClient, mode, failures);
                 ValidateTenant(auth, required: false, mode, failures);
                 ValidateCacheDirectory(auth, failures);
                 break;
             case DataverseAuthMode.ClientSecret:
                 ValidateAuthority(auth, mode, allowLoopbackHttp: true, failures);
                 ValidateClientId(auth, required: true, mode, failures);
-                ValidateTenant(auth, required: true, mode, failures);
+                ValidateTenant(auth, required: !auth.IsAdfs, mode, failures);
                 if (string.IsNullOrWhiteSpace(auth.ClientSecret))
                 {
                     failures.Add($"{AuthKey}ClientSecret is required when {AuthKey}Mode is ClientSecret.");
@@ -93,6 +93,19 @@ internal sealed partial class DataverseOptionsValidator : IValidateOptions<Datav
         }
 
         RequireHttps(url, mode, failures);
+        if (mode is not (DataverseAuthMode.Interactive or DataverseAuthMode.DeviceCode or DataverseAuthMode.ClientSecret))
+        {
+            // Not used by this mode, yet a plain-http authority to another machine is never right: say so now, not after a mode change.
+            RefuseRemoteHttpAuthority(auth, mode, failures);
+        }
+    }
+
+    private static void RefuseRemoteHttpAuthority(DataverseAuthOptions auth, DataverseAuthMode mode, List<string> failures)
+    {
+        if (Uri.TryCreate(auth.Authority, UriKind.Absolute, out var authority) && authority.Scheme == Uri.UriSchemeHttp && !authority.IsLoopback)
+        {
+            failures.Add($"{AuthKey}Authority must be https for {mode} sign-in (credentials cross the network); plain http is only for a sign-in service on this machine; got '{auth.Authority}'.");
+        }
     }
 
     private static void ValidateAuthority(DataverseAuthOptions auth, DataverseAuthMode mode, bool allowLoopbackHttp, List<string> failures)
@@ -101,7 +114,7 @@ internal sealed partial class DataverseOptionsValidator : IValidateOptions<Datav
             || !(authority.Scheme == Uri.UriSchemeHttps || (allowLoopbackHttp && authority.Scheme == Uri.UriSchemeHttp && authority.IsLoopback))
             || !string.IsNullOrEmpty(authority.Query) || !string.IsNullOrEmpty(authority.Fragment))
         {
-            failures.Add($"{AuthKey}Authority must be an https URL such as {DataverseAuthOptions.DefaultAuthority} for {mode} sign-in; got '{auth.Authority}'.");
+            failures.Add($"{AuthKey}Authority must be an https URL such as {DataverseAuthOptions.DefaultAuthority} (or an AD FS authority such as https://adfs.contoso.com/adfs) for {mode} sign-in; got '{auth.Authority}'.");
         }
     }
 
@@ -111,7 +124,10 @@ internal sealed partial class DataverseOptionsValidator : IValidateOptions<Datav
         {
             if (required)
             {
-                failures.Add($"{AuthKey}ClientId is required when {AuthKey}Mode is {mode}: the application (client) id of the app registration.");
+                failures.Add($"{AuthKey}ClientId is not set (MSI: CLIENT_ID): {mode} sign-in needs the application (client) id of your organisation's app registration. " +
+                    (mode == DataverseAuthMode.ClientSecret
+                        ? "It is the application user's app."
+                        : $"For a trial only, {AuthKey}AllowSampleClient=true signs in as Microsoft's sample app {DataverseAuthOptions.SampleClientId}."));
             }
         }
         else if (!Guid.TryParse(auth.ClientId, out _))

@@ -49,10 +49,13 @@ internal sealed class DataverseHarness : IAsyncDisposable
         bool requireToken = false,
         FakeTimeProvider? time = null,
         TimeProvider? serverTime = null,
+        bool https = false,
         params string[] settings)
     {
         time ??= NewClock();
-        var crm = await EmulatorServer.StartAsync(TestSeed.Create(), new EmulatorSettings { RequireToken = requireToken, TimeProvider = serverTime ?? time });
+        // Over HTTPS (a certificate made for this run, trusted by this harness's clients only) MSAL signs in, as in production.
+        var certificate = https ? DevelopmentCertificate.Create() : null;
+        var crm = await EmulatorServer.StartAsync(TestSeed.Create(), new EmulatorSettings { RequireToken = requireToken, TimeProvider = serverTime ?? time, Certificate = certificate });
         crm.Auth.AddClient(ClientId, Secret);
         var values = new Dictionary<string, string?>
         {
@@ -77,6 +80,13 @@ internal sealed class DataverseHarness : IAsyncDisposable
         services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Trace).AddProvider(logs));
         services.AddSingleton<TimeProvider>(time);
         services.AddTrayPopCore();
+        if (certificate is not null)
+        {
+            foreach (var name in new[] { nameof(DataverseClient), MsalHttpClients.Name, TenantDiscovery.HttpClientName })
+            {
+                services.AddHttpClient(name).ConfigurePrimaryHttpMessageHandler(() => DevelopmentCertificate.Trusting(certificate));
+            }
+        }
         return new DataverseHarness(crm, services.BuildServiceProvider(), logs, time);
     }
 

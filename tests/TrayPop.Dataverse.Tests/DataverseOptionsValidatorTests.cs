@@ -15,8 +15,46 @@ public sealed class DataverseOptionsValidatorTests
     }
 
     [Fact]
-    public void Interactive_IsTheDefault_AndNeedsNothingElse() =>
-        Assert.Empty(Failures(new DataverseAuthOptions()));
+    public void Interactive_IsTheDefault_AndNeedsOnlyTheClientId() =>
+        Assert.Empty(Failures(new DataverseAuthOptions { ClientId = Client }));
+
+    [Theory]
+    [InlineData(DataverseAuthMode.Interactive)]
+    [InlineData(DataverseAuthMode.DeviceCode)]
+    public void PublicClient_WithoutClientId_IsNotSetUp_NamingTheKeyAndTheMsiProperty(object mode)
+    {
+        var failure = Assert.Single(Failures(new DataverseAuthOptions { Mode = (DataverseAuthMode)mode }));
+
+        Assert.StartsWith("TrayPop:Dataverse:Auth:ClientId is not set (MSI: CLIENT_ID)", failure, StringComparison.Ordinal);
+        Assert.Contains("TrayPop:Dataverse:Auth:AllowSampleClient=true", failure, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(DataverseAuthMode.Interactive)]
+    [InlineData(DataverseAuthMode.DeviceCode)]
+    public void PublicClient_WithoutClientId_StartsForATrial_WhenTheSampleAppIsAllowed(object mode)
+    {
+        var auth = new DataverseAuthOptions { Mode = (DataverseAuthMode)mode, AllowSampleClient = true };
+
+        Assert.Empty(Failures(auth));
+        Assert.Equal(DataverseAuthOptions.SampleClientId, auth.EffectiveClientId);
+        Assert.True(auth.UsesSampleClient);
+    }
+
+    [Fact]
+    public void PublicClient_OwnClientId_WinsOverTheSampleApp()
+    {
+        var auth = new DataverseAuthOptions { ClientId = Client, AllowSampleClient = true };
+
+        Assert.Equal(Client, auth.EffectiveClientId);
+        Assert.False(auth.UsesSampleClient);
+    }
+
+    [Theory]
+    [InlineData(DataverseAuthMode.Windows)]
+    [InlineData(DataverseAuthMode.None)]
+    public void ModesWithoutAnAppRegistration_NeedNoClientId(object mode) =>
+        Assert.Empty(Failures(new DataverseAuthOptions { Mode = (DataverseAuthMode)mode }, url: "https://crm.contoso.local/Contoso"));
 
     [Fact]
     public void Interactive_WithTenantAndClient_IsFine() =>
@@ -40,7 +78,7 @@ public sealed class DataverseOptionsValidatorTests
     [InlineData("8d6e3b1c-4f2a-4c1e-9b7d-1a2b3c4d5e01")]
     [InlineData("contoso.onmicrosoft.com")]
     public void TenantId_GuidDomainOrOrganizations_IsFineForInteractive(string tenant) =>
-        Assert.Empty(Failures(new DataverseAuthOptions { TenantId = tenant }));
+        Assert.Empty(Failures(new DataverseAuthOptions { TenantId = tenant, ClientId = Client }));
 
     [Fact]
     public void PublicClient_HttpAuthority_IsRefused_BecauseMsalRefusesIt() =>
@@ -76,7 +114,7 @@ public sealed class DataverseOptionsValidatorTests
         var failures = Failures(new DataverseAuthOptions { Mode = DataverseAuthMode.ClientSecret });
 
         Assert.Contains(failures, f => f.StartsWith("TrayPop:Dataverse:Auth:TenantId is required", StringComparison.Ordinal));
-        Assert.Contains(failures, f => f.StartsWith("TrayPop:Dataverse:Auth:ClientId is required", StringComparison.Ordinal));
+        Assert.Contains(failures, f => f.StartsWith("TrayPop:Dataverse:Auth:ClientId is not set (MSI: CLIENT_ID)", StringComparison.Ordinal));
         Assert.Contains(failures, f => f.StartsWith("TrayPop:Dataverse:Auth:ClientSecret is required", StringComparison.Ordinal));
     }
 
@@ -143,4 +181,26 @@ public sealed class DataverseOptionsValidatorTests
     [Fact]
     public void MaxResponseBytes_DefaultsToFourMegabytes() =>
         Assert.Equal(4 * 1024 * 1024, new DataverseOptions().MaxResponseBytes);
+
+    [Theory]
+    [InlineData(DataverseAuthMode.Interactive)]
+    [InlineData(DataverseAuthMode.DeviceCode)]
+    public void PublicClient_AdfsAuthority_IsFine(object mode) =>
+        Assert.Empty(Failures(new DataverseAuthOptions { Mode = (DataverseAuthMode)mode, ClientId = Client, Authority = "https://adfs.contoso.com/adfs" }, url: "https://crm.contoso.com/Contoso"));
+
+    [Fact]
+    public void ClientSecret_AdfsAuthority_NeedsNoTenant() =>
+        Assert.Empty(Failures(new DataverseAuthOptions { Mode = DataverseAuthMode.ClientSecret, ClientId = Client, ClientSecret = "x", Authority = "https://adfs.contoso.com/adfs/" }));
+
+    [Theory]
+    [InlineData(DataverseAuthMode.Interactive)]
+    [InlineData(DataverseAuthMode.DeviceCode)]
+    [InlineData(DataverseAuthMode.ClientSecret)]
+    [InlineData(DataverseAuthMode.Windows)]
+    [InlineData(DataverseAuthMode.Token)]
+    [InlineData(DataverseAuthMode.None)]
+    public void EveryMode_PlainHttpAuthorityOnAnotherMachine_IsRefused(object mode) =>
+        Assert.Contains(
+            Failures(new DataverseAuthOptions { Mode = (DataverseAuthMode)mode, Token = "t", TenantId = Tenant, ClientId = Client, ClientSecret = "x", Authority = "http://adfs.contoso.com/adfs" }),
+            f => f.StartsWith("TrayPop:Dataverse:Auth:Authority must be", StringComparison.Ordinal));
 }

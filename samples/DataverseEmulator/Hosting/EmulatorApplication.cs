@@ -19,6 +19,8 @@ internal static class EmulatorApplication
 {
     public const string DefaultUrl = "http://127.0.0.1:0";
 
+    public const string DefaultHttpsUrl = "https://127.0.0.1:0";
+
     public static WebApplication Build(EntityStore store, EmulatorSeed seed, EmulatorSettings settings, EmulatorAuth auth, EmulatorFaults faults, RequestLog log)
     {
         // Tests start many emulators: skip config file watchers, and keep ASP.NET Core's logging quiet.
@@ -27,7 +29,12 @@ internal static class EmulatorApplication
             Args = ["--hostBuilder:reloadConfigOnChange=false"],
             ApplicationName = typeof(EmulatorApplication).Assembly.GetName().Name,
         });
-        builder.WebHost.UseUrls(settings.Url ?? DefaultUrl);
+        builder.WebHost.UseUrls(settings.Url ?? (settings.Certificate is null ? DefaultUrl : DefaultHttpsUrl));
+        if (settings.Certificate is { } certificate)
+        {
+            builder.WebHost.UseKestrelHttpsConfiguration();
+            builder.WebHost.ConfigureKestrel(kestrel => kestrel.ConfigureHttpsDefaults(https => https.ServerCertificate = certificate));
+        }
         builder.Logging.SetMinimumLevel(settings.LogLevel);
         builder.Logging.AddFilter("Microsoft", settings.LogLevel < LogLevel.Information ? LogLevel.Information : settings.LogLevel);
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(5));

@@ -4,10 +4,9 @@ using Microsoft.Extensions.Options;
 namespace TrayPop.Dataverse.Auth;
 
 /// <summary>
-/// The <c>ClientSecret</c> mode: the OAuth 2.0 client-credentials grant against <c>{Authority}/{tenant}/oauth2/v2.0/token</c>
-/// for <c>{org}/.default</c>. Written over HttpClient rather than MSAL's confidential client because MSAL refuses any
-/// authority that is not https ("The authority must use HTTPS scheme"), so it could never be tested against the
-/// emulator's loopback token endpoint; the grant itself is one form POST.
+/// The client-credentials grant written over HttpClient, used only for a plain-http sign-in service on this machine (an
+/// emulator started without a certificate), because MSAL refuses any authority that is not https. Every https authority
+/// goes through <see cref="MsalConfidentialClientAcquirer"/>; the tests run that path against the emulator over HTTPS.
 /// </summary>
 internal sealed class ClientCredentialsAcquirer(HttpClient http, IOptions<DataverseOptions> options, TimeProvider time) : ITokenAcquirer
 {

@@ -12,13 +12,22 @@ internal static class DataverseScopes
     /// <summary>The application's granted permissions (confidential clients).</summary>
     public static string Default(DataverseOptions options) => Resource(options) + "/.default";
 
-    /// <summary><c>{Authority}/{tenant}</c>, e.g. <c>https://login.microsoftonline.com/contoso.onmicrosoft.com</c>.</summary>
+    /// <summary>
+    /// <c>{Authority}/{tenant}</c>, e.g. <c>https://login.microsoftonline.com/contoso.onmicrosoft.com</c>; an AD FS
+    /// authority as it is (AD FS has no tenants).
+    /// </summary>
     public static string Authority(DataverseAuthOptions auth, string defaultTenant = "organizations")
     {
+        if (auth.IsAdfs)
+        {
+            return auth.Authority.TrimEnd('/');
+        }
+
         var tenant = string.IsNullOrWhiteSpace(auth.TenantId) ? defaultTenant : auth.TenantId.Trim();
         return auth.Authority.TrimEnd('/') + "/" + Uri.EscapeDataString(tenant);
     }
 
     /// <summary>The OAuth 2.0 v2 token endpoint of the tenant.</summary>
-    public static Uri TokenEndpoint(DataverseAuthOptions auth) => new(Authority(auth) + "/oauth2/v2.0/token", UriKind.Absolute);
+    public static Uri TokenEndpoint(DataverseAuthOptions auth) =>
+        new(Authority(auth) + (auth.IsAdfs ? "/oauth2/token" : "/oauth2/v2.0/token"), UriKind.Absolute);
 }

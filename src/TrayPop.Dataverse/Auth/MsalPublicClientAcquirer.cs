@@ -17,7 +17,8 @@ namespace TrayPop.Dataverse.Auth;
 internal sealed class MsalPublicClientAcquirer(
     IOptions<DataverseOptions> options,
     ILogger<MsalPublicClientAcquirer> logger,
-    ISignInWindow? window = null) : ITokenAcquirer, IDisposable
+    ISignInWindow? window = null,
+    TenantDiscovery? tenants = null) : ITokenAcquirer, IDisposable
 {
     private readonly SemaphoreSlim _buildGate = new(1, 1);
     private IPublicClientApplication? _app;
@@ -25,13 +26,15 @@ internal sealed class MsalPublicClientAcquirer(
     public DataverseAuthMode Mode => options.Value.Auth.Mode;
 
     /// <summary>Whether the Windows broker is used: on Windows, when allowed, and when there is a window to parent its dialog to.</summary>
-    internal bool UsesBroker => OperatingSystem.IsWindows() && options.Value.Auth.UseBroker && Mode == DataverseAuthMode.Interactive && window is not null;
+    /// AD FS authorities are not brokered (Microsoft: "MSAL falls back to a browser").
+    internal bool UsesBroker =>
+        OperatingSystem.IsWindows() && options.Value.Auth.UseBroker && Mode == DataverseAuthMode.Interactive && window is not null && !options.Value.Auth.IsAdfs;
 
     internal string[] Scopes => [DataverseScopes.UserImpersonation(options.Value)];
 
     public async Task<AccessToken> AcquireAsync(bool forceRefresh, CancellationToken cancellationToken)
     {
-        var app = await GetAppAsync();
+        var app = await GetAppAsync(cancellationToken);
         var account = (await app.GetAccountsAsync()).FirstOrDefault() ?? (UsesBroker ? PublicClientApplication.OperatingSystemAccount : null);
         if (account is not null)
         {
@@ -63,24 +66,31 @@ internal sealed class MsalPublicClientAcquirer(
     public void Dispose() => _buildGate.Dispose();
 
     /// <summary>Builds the MSAL application (no network), for tests and for the first sign-in.</summary>
-    internal async Task<IPublicClientApplication> GetAppAsync()
+    internal async Task<IPublicClientApplication> GetAppAsync(CancellationToken cancellationToken = default)
     {
         if (_app is not null)
         {
             return _app;
         }
 
-        await _buildGate.WaitAsync();
+        await _buildGate.WaitAsync(cancellationToken);
         try
         {
-            if (_app is null)
+            if (_app is not null)
             {
-                var app = Build();
-                await MsalTokenCache.AttachAsync(app.UserTokenCache, options.Value.Auth, logger);
+                return _app;
+            }
+
+            var tenant = tenants is null ? null : await tenants.ResolveAsync(cancellationToken);
+            var app = Build(tenant?.Tenant ?? TenantChoice.DefaultTenant);
+            await MsalTokenCache.AttachAsync(app.UserTokenCache, options.Value.Auth, logger);
+            // When Dataverse could not be asked for its tenant, the next sign-in asks again and builds anew.
+            if (tenant?.Settled ?? true)
+            {
                 _app = app;
             }
 
-            return _app;
+            return app;
         }
         finally
         {
@@ -88,12 +98,15 @@ internal sealed class MsalPublicClientAcquirer(
         }
     }
 
-    private IPublicClientApplication Build()
+    private IPublicClientApplication Build(string tenant)
     {
         var auth = options.Value.Auth;
-        var builder = PublicClientApplicationBuilder
-            .Create(string.IsNullOrWhiteSpace(auth.ClientId) ? DataverseAuthOptions.SampleClientId : auth.ClientId)
-            .WithAuthority(DataverseScopes.Authority(auth))
+        // The validator refuses a start without a client id unless the sample app is allowed.
+        var builder = PublicClientApplicationBuilder.Create(auth.EffectiveClientId ?? DataverseAuthOptions.SampleClientId);
+        builder = auth.IsAdfs
+            ? builder.WithAdfsAuthority(DataverseScopes.Authority(auth))
+            : builder.WithAuthority(DataverseScopes.Authority(auth, tenant));
+        builder = builder
             // The system browser returns to a loopback listener MSAL opens on a free port.
             .WithRedirectUri("http://localhost")
             .WithClientName("TrayPop")

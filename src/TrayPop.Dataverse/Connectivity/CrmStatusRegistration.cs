@@ -13,6 +13,7 @@ internal static class CrmStatusRegistration
         services.TryAddSingleton<CrmStatus>();
         services.TryAddTransient<CrmStatusHandler>();
         services.TryAddSingleton<IConnectionCheck, ConnectionCheck>();
+        services.TryAddSingleton<SignInReport>();
         // First in the chain whatever registers the client's other handlers later: it must see final answers, not each retry.
         services.AddHttpClient(nameof(DataverseClient))
             .ConfigureAdditionalHttpMessageHandlers((handlers, provider) => handlers.Insert(0, provider.GetRequiredService<CrmStatusHandler>()));

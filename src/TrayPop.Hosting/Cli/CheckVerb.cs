@@ -70,7 +70,11 @@ internal static class CheckVerb
         }
 
         Console.WriteLine($"Organisation: {dataverse.Url} (Web API {dataverse.ApiUri})");
-        Console.WriteLine($"Sign-in mode: {DescribeMode(dataverse)}");
+        foreach (var line in await services.GetRequiredService<TrayPop.Dataverse.Connectivity.SignInReport>().LinesAsync(cancellationToken))
+        {
+            Console.WriteLine(line);
+        }
+
         var check = await services.GetRequiredService<IConnectionCheck>().CheckAsync(TimeSpan.Zero, cancellationToken);
         var failed = !check.SignedIn;
         Console.WriteLine(check.SignedIn ? $"Signed in:    {OutsideText.Escape(check.Message, 1024)}" : $"Signed in:    NO — {OutsideText.Escape(check.Message, 1024)}");
@@ -115,21 +119,6 @@ internal static class CheckVerb
         {
             Console.WriteLine($"              (table sizes unknown: {OutsideText.Escape(ex.Message, 1024)})");
         }
-    }
-
-    private static string DescribeMode(DataverseOptions dataverse)
-    {
-        var auth = dataverse.Auth;
-        return auth.Mode switch
-        {
-            DataverseAuthMode.Interactive or DataverseAuthMode.DeviceCode =>
-                $"{auth.Mode} (client {(string.IsNullOrWhiteSpace(auth.ClientId) ? DataverseAuthOptions.SampleClientId + ", Microsoft's sample app" : auth.ClientId)}, " +
-                $"authority {DataverseScopes.Authority(auth)}, scope {DataverseScopes.UserImpersonation(dataverse)})",
-            DataverseAuthMode.ClientSecret => $"ClientSecret (application {auth.ClientId}, authority {DataverseScopes.Authority(auth)}, scope {DataverseScopes.Default(dataverse)})",
-            DataverseAuthMode.Windows => $"Windows (Negotiate as {WindowsCredentials.Describe(auth)})",
-            DataverseAuthMode.Token => "Token (a bearer token from the configuration)",
-            _ => "None (no sign-in: for the emulator)",
-        };
     }
 
     /// <summary>The value of a key, and the last source that sets it (the one that wins).</summary>

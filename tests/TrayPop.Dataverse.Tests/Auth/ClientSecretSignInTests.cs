@@ -19,7 +19,7 @@ public sealed class ClientSecretSignInTests : IAsyncDisposable
     }
 
     private async Task<DataverseHarness> StartAsync(TimeProvider? serverTime = null, params string[] settings) =>
-        _harness = await DataverseHarness.StartAsync("ClientSecret", requireToken: true, serverTime: serverTime, settings: settings);
+        _harness = await DataverseHarness.StartAsync("ClientSecret", requireToken: true, serverTime: serverTime, https: true, settings: settings);
 
     [Fact]
     public async Task ClientSecret_SignsInAtTheTokenEndpoint_AndWhoAmIAnswers()
@@ -31,6 +31,7 @@ public sealed class ClientSecretSignInTests : IAsyncDisposable
         Assert.Equal(new Guid("5e1f0c2a-7d3b-4e6a-9c8d-0000000000c1"), whoAmI.UserId);
         Assert.Equal($"application {DataverseHarness.ClientId}", harness.Tokens.SignedInAs);
         Assert.Equal(1, harness.Crm.ApiRequestCount);
+        Assert.IsType<MsalConfidentialClientAcquirer>(Assert.IsType<CachingTokenSource>(harness.Tokens).Acquirer);
     }
 
     [Fact]

@@ -29,4 +29,23 @@ public sealed class DataverseScopesTests
         Assert.Equal(
             new Uri("https://login.microsoftonline.us/contoso.onmicrosoft.com/oauth2/v2.0/token"),
             DataverseScopes.TokenEndpoint(new DataverseAuthOptions { Authority = "https://login.microsoftonline.us", TenantId = "contoso.onmicrosoft.com" }));
+
+    [Theory]
+    [InlineData("https://adfs.contoso.com/adfs")]
+    [InlineData("https://adfs.contoso.com/adfs/")]
+    [InlineData("https://adfs.contoso.com/ADFS")]
+    public void Authority_Adfs_HasNoTenant(string authority)
+    {
+        var auth = new DataverseAuthOptions { Authority = authority, TenantId = "contoso.onmicrosoft.com" };
+
+        Assert.True(auth.IsAdfs);
+        Assert.Equal(authority.TrimEnd('/'), DataverseScopes.Authority(auth));
+    }
+
+    [Theory]
+    [InlineData("https://login.microsoftonline.com/")]
+    [InlineData("https://adfs.contoso.com/adfs/ls")]
+    [InlineData("https://login.contoso.com/adfsx")]
+    public void Authority_NotEndingInAdfs_IsEntraId(string authority) =>
+        Assert.False(new DataverseAuthOptions { Authority = authority }.IsAdfs);
 }

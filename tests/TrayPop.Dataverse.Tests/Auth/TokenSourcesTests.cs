@@ -41,9 +41,21 @@ public sealed class TokenSourcesTests
     }
 
     [Fact]
-    public void ClientSecret_IsTheClientCredentialsGrant_Cached()
+    public void ClientSecret_IsMsalsConfidentialClient_Cached()
     {
         using var services = Services(new DataverseAuthOptions { Mode = DataverseAuthMode.ClientSecret, TenantId = "contoso.onmicrosoft.com", ClientId = "c", ClientSecret = "s" });
+        var source = Assert.IsType<CachingTokenSource>(services.GetRequiredService<IAccessTokenSource>());
+
+        var msal = Assert.IsType<MsalConfidentialClientAcquirer>(source.Acquirer);
+        Assert.Equal(["https://contoso.crm.dynamics.com/.default"], msal.Scopes);
+    }
+
+    [Fact]
+    public void ClientSecret_PlainHttpEmulatorOnThisMachine_KeepsTheHandWrittenGrant_WhichMsalRefuses()
+    {
+        using var services = Services(
+            new DataverseAuthOptions { Mode = DataverseAuthMode.ClientSecret, TenantId = "contoso.onmicrosoft.com", ClientId = "c", ClientSecret = "s", Authority = "http://127.0.0.1:5555/" },
+            url: "http://127.0.0.1:5555");
         var source = Assert.IsType<CachingTokenSource>(services.GetRequiredService<IAccessTokenSource>());
 
         Assert.IsType<ClientCredentialsAcquirer>(source.Acquirer);
@@ -79,16 +91,33 @@ public sealed class TokenSourcesTests
     }
 
     [Fact]
-    public async Task Interactive_WithoutClientId_UsesMicrosoftsSampleApp()
+    public async Task Interactive_WithoutClientId_UsesMicrosoftsSampleApp_WhenATrialAllowsIt()
     {
         using var acquirer = new MsalPublicClientAcquirer(
-            Options.Create(new DataverseOptions { Url = "https://contoso.crm.dynamics.com", Auth = new DataverseAuthOptions { PersistTokenCache = false } }),
+            Options.Create(new DataverseOptions { Url = "https://contoso.crm.dynamics.com", Auth = new DataverseAuthOptions { PersistTokenCache = false, AllowSampleClient = true } }),
             NullLogger<MsalPublicClientAcquirer>.Instance);
 
         var app = await acquirer.GetAppAsync();
 
         Assert.Equal(DataverseAuthOptions.SampleClientId, app.AppConfig.ClientId);
         Assert.Equal("https://login.microsoftonline.com/organizations/", app.Authority);
+    }
+
+    [Fact]
+    public async Task Interactive_AdfsAuthority_IsUsedWithoutATenant_AndWithoutTheBroker()
+    {
+        var auth = new DataverseAuthOptions { ClientId = "0f3a1c2e-1111-4222-8333-444455556666", Authority = "https://adfs.contoso.com/adfs", PersistTokenCache = false };
+        var options = Options.Create(new DataverseOptions { Url = "https://crm.contoso.com/Contoso", Auth = auth });
+        using var handler = new Support.AnsweringHandler(_ => throw new InvalidOperationException("AD FS has no tenant to discover"));
+        using var tenants = new TenantDiscovery(new Support.SingleClientFactory(handler), options, NullLogger<TenantDiscovery>.Instance);
+        using var acquirer = new MsalPublicClientAcquirer(options, NullLogger<MsalPublicClientAcquirer>.Instance, tenants: tenants);
+
+        var app = await acquirer.GetAppAsync();
+
+        Assert.Equal("https://adfs.contoso.com/adfs/", app.Authority);
+        Assert.False(acquirer.UsesBroker);
+        Assert.Equal(TenantSource.Adfs, (await tenants.ResolveAsync(CancellationToken.None)).Source);
+        Assert.Equal(0, handler.Requests);
     }
 
     [Fact]
