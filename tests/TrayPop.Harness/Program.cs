@@ -43,7 +43,7 @@ List<string> Settings(int port, int linePort) =>
     $"--TrayPop:Dataverse:Url={crmUrl.AbsoluteUri.TrimEnd('/')}", "--TrayPop:Dataverse:Auth:Mode=None", "--TrayPop:Phone:DefaultRegion=US",
     $"--TrayPop:Listener:Port={port}", $"--TrayPop:Listener:LinePort={linePort}", $"--TrayPop:Logging:Directory={Path.Combine(work, "logs")}",
     "--TrayPop:Browser:Command=/bin/true {url}", "--TrayPop:Pop:RateLimit:Pops=1000000", "--TrayPop:Pop:DedupeWindow=00:00:00",
-    "--TrayPop:Listener:MaxEventsPerSecond=1000000",
+    "--TrayPop:Listener:MaxEventsPerSecond=1000000", "--TrayPop:Listener:MaxLookupsPerSecond=1000",
 ];
 
 // Start-up: process start → listener accepting, then → the first call event answered (one CRM round trip

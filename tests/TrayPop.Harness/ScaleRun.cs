@@ -71,7 +71,7 @@ internal static class ScaleRun
         [
             $"--TrayPop:Lookup:Strategy={strategy}", $"--TrayPop:Listener:Port={port}", $"--TrayPop:Listener:LinePort={FreePort.Next()}",
             "--TrayPop:Browser:Command=/bin/true {url}", "--TrayPop:Pop:RateLimit:Pops=1000000", "--TrayPop:Pop:DedupeWindow=00:00:00",
-            "--TrayPop:Listener:MaxEventsPerSecond=1000000",
+            "--TrayPop:Listener:MaxEventsPerSecond=1000000", "--TrayPop:Listener:MaxLookupsPerSecond=1000",
         ])]);
         await WaitForAsync(port, TimeSpan.FromMinutes(1));
         using var channels = new Channels(port, 0);

@@ -15,6 +15,7 @@ namespace TrayPop.Testing;
 internal sealed class RunningService : IAsyncDisposable
 {
     private readonly IHost _app;
+    private FakeTimeProvider? _time;
 
     private RunningService(IHost app, EmulatorServer crm, int port, int linePort, RecordingLauncher launcher, RecordingNotifier notifier)
     {
@@ -74,14 +75,29 @@ internal sealed class RunningService : IAsyncDisposable
         // Ready means the warm-up has asked its questions (the lookup strategy): counters start from the first call.
         await app.Services.GetRequiredService<PopPathWarmup>().Warming;
         crm.ResetCounters();
-        return new RunningService(app, crm, port, linePort, launcher, notifier);
+        return new RunningService(app, crm, port, linePort, launcher, notifier) { _time = time };
     }
 
     public async ValueTask DisposeAsync()
     {
         Http.Dispose();
-        await _app.StopAsync();
-        _app.Dispose();
+        // A lookup still running at stop (one started on ring, say) is waited for by the resilience pipeline's own
+        // clean-up, whose time-out runs on the injected clock: on a fake clock, keep it moving until the host is gone.
+        var stopped = StopAndDisposeAsync();
+        for (var step = 0; _time is not null && step < 120 && !stopped.IsCompleted; step++)
+        {
+            _time.Advance(TimeSpan.FromSeconds(1));
+            await Task.WhenAny(stopped, Task.Delay(10));
+        }
+
+        await stopped;
         await Crm.DisposeAsync();
+    }
+
+    private async Task StopAndDisposeAsync()
+    {
+        await _app.StopAsync();
+        // Disposing may wait on the same clock: off this thread, so the loop above can move it.
+        await Task.Run(_app.Dispose);
     }
 }
