@@ -139,7 +139,9 @@ internal sealed class DataverseClient(HttpClient http, long maxResponseBytes = D
 
             // An error body is a short OData message: read no more of it than of any other answer.
             var body = await ResponseBody.ReadStringAsync(response, maxResponseBytes, cancellationToken);
-            throw ODataError.ToException(response.StatusCode, body);
+            var error = ODataError.ToException(response.StatusCode, body);
+            error.RetryAfter = response.Headers.RetryAfter?.Delta;
+            throw error;
         }
     }
 

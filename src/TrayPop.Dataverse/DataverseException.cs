@@ -31,4 +31,7 @@ internal sealed class DataverseException : Exception
 
     /// <summary>Dataverse's own error code, e.g. <c>0x80072322</c>.</summary>
     public string? ErrorCode { get; }
+
+    /// <summary>The answer's <c>Retry-After</c> (429, 503), for callers that wait longer than the client's own retries.</summary>
+    public TimeSpan? RetryAfter { get; internal set; }
 }

@@ -26,6 +26,7 @@ internal static class MachineSettings
         // The base of the per-session pair, so every terminal-server session still gets its own ports.
         new("ListenPort", "TrayPop:Listener:BasePort", "LISTEN_PORT"),
         new("BrowserCommand", "TrayPop:Browser:Command", "BROWSER_COMMAND"),
+        new("Journal", "TrayPop:Journal:Enabled", "JOURNAL", IsSwitch: true),
     ];
 
     private static readonly Dictionary<string, MachineSetting> ByValueName =
@@ -45,9 +46,10 @@ internal static class MachineSettings
         var entries = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
         foreach (var (name, value) in registryValues)
         {
-            if (KeyFor(name) is { } key && !string.IsNullOrWhiteSpace(value))
+            if (ByValueName.TryGetValue(name, out var setting) && !string.IsNullOrWhiteSpace(value))
             {
-                entries[key] = value.Trim();
+                var text = value.Trim();
+                entries[setting.ConfigurationKey] = setting.IsSwitch ? text switch { "1" => "true", "0" => "false", _ => text } : text;
             }
         }
 

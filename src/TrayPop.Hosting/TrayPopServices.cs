@@ -11,6 +11,7 @@ using TrayPop.Core.Lookup;
 using TrayPop.Core.Phones;
 using TrayPop.Core.Pop;
 using TrayPop.Dataverse.Lookup;
+using TrayPop.Hosting.Journal;
 using TrayPop.Hosting.Launching;
 
 namespace TrayPop.Hosting;
@@ -73,6 +74,7 @@ internal static class TrayPopServices
         // Windows registers its own (the TCP table's owning process and its token user) before this.
         services.TryAddSingleton<IPeerOwners>(_ => OperatingSystem.IsLinux() ? ProcNetTcpOwners.ForThisProcess() : new UnknownPeerOwners());
         services.AddSingleton<SameUserGuard>();
+        services.AddJournal();
         return services;
     }
 

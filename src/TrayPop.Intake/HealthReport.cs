@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using TrayPop.Core.Calls;
 using TrayPop.Core.Connectivity;
 using TrayPop.Core.Diagnostics;
+using TrayPop.Core.Journal;
 using TrayPop.Core.Lookup;
 using TrayPop.Intake.Http;
 
@@ -13,7 +14,7 @@ namespace TrayPop.Intake;
 /// <c>GET /health</c>: version, listeners, whether the CRM answers WhoAmI. The CRM is asked at most once per
 /// <see cref="CacheFor"/>, so a monitoring loop cannot turn into load on Dataverse.
 /// </summary>
-internal sealed class HealthReport(IConnectionCheck connection, IOptions<ListenerOptions> listener, PopSwitch popSwitch, ILookupStrategyState lookup)
+internal sealed class HealthReport(IConnectionCheck connection, IOptions<ListenerOptions> listener, PopSwitch popSwitch, ILookupStrategyState lookup, JournalStatus? journal = null)
 {
     private static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(10);
 
@@ -39,6 +40,16 @@ internal sealed class HealthReport(IConnectionCheck connection, IOptions<Listene
             writer.WriteEndObject();
             writer.WriteString("index", lookup.Index);
             writer.WriteBoolean("paused", popSwitch.Paused);
+            if (journal is { Enabled: true })
+            {
+                // The outbox: calls not yet in the CRM, the oldest one's first event, the last failure to send.
+                writer.WriteStartObject("journal");
+                writer.WriteNumber("waiting", journal.Waiting);
+                writer.WriteString("oldest", journal.Oldest?.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+                writer.WriteString("lastError", journal.LastError);
+                writer.WriteEndObject();
+            }
+
             writer.WriteEndObject();
         }
 

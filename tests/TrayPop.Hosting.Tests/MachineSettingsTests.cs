@@ -62,6 +62,17 @@ public class MachineSettingsTests
             entries);
     }
 
+    [Theory]
+    [InlineData("1", "true")]
+    [InlineData("0", "false")]
+    [InlineData("true", "true")]
+    public void ToConfiguration_JournalFromTheMsi_IsASwitch(string msiValue, string expected)
+    {
+        var entries = MachineSettings.ToConfiguration([new("Journal", msiValue)]);
+
+        Assert.Equal(expected, entries["TrayPop:Journal:Enabled"]);
+    }
+
     [Fact]
     public void ToConfiguration_BindsToTheOptionsTheAppReads()
     {

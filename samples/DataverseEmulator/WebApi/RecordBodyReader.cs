@@ -43,6 +43,13 @@ internal static class RecordBodyReader
                     return (null, null, ODataErrors.BadQuery($"The value of '{name}' is not a valid entity reference."));
                 }
 
+                if (!NavigationFits(navigation, entity, targetTable.Definition))
+                {
+                    // What Dataverse says when a bind names a navigation property the table does not have.
+                    return (null, null, ODataErrors.BadQuery(
+                        $"An undeclared property '{navigation}' which only has property annotations in the payload but no property value was found in the payload."));
+                }
+
                 if (targetTable.Find(targetId) is null)
                 {
                     return (null, null, ODataErrors.RecordNotFound(targetTable.Definition.LogicalName, targetId));
@@ -73,6 +80,28 @@ internal static class RecordBodyReader
 
         return (values, parties, null);
     }
+
+    /// <summary>
+    /// A polymorphic lookup's navigation property names its target (<c>parentcustomerid_account</c>), and an activity's
+    /// regarding also its own table (<c>regardingobjectid_contact_phonecall</c>): the bound record must be of that table.
+    /// </summary>
+    private static bool NavigationFits(string navigation, EntityDefinition entity, EntityDefinition target)
+    {
+        var parts = navigation.Split('_');
+        if (parts[0] == "regardingobjectid" && entity.KeyColumn == "activityid")
+        {
+            return parts.Length == 3 && parts[1] == target.LogicalName && parts[2] == entity.LogicalName;
+        }
+
+        return parts.Length < 2 || parts[1] == target.LogicalName;
+    }
+
+    /// <summary>A row Dataverse will not create: an activity without a subject.</summary>
+    public static ApiResponse? MissingRequired(EntityDefinition entity, JsonObject values) =>
+        entity.KeyColumn == "activityid" && entity.PrimaryNameColumn == "subject"
+            && (values["subject"] is not JsonValue subject || string.IsNullOrWhiteSpace(subject.ToString()))
+            ? ApiResponse.Error(400, ErrorCodes.InvalidArgument, "subject: Required field 'subject' is missing or empty.")
+            : null;
 
     public static string BindPath(string reference)
     {

@@ -14,6 +14,11 @@ internal static class RecordWriter
             return error!;
         }
 
+        if (RecordBodyReader.MissingRequired(table.Definition, values) is { } missing)
+        {
+            return missing;
+        }
+
         var result = table.Create(values);
         if (result.Status != WriteStatus.Created)
         {
@@ -31,6 +36,11 @@ internal static class RecordWriter
         if (values is null)
         {
             return error!;
+        }
+
+        if (request.Header("If-Match") is null && address.Id is { } id && table.Find(id) is null && RecordBodyReader.MissingRequired(entity, values) is { } missing)
+        {
+            return missing;
         }
 
         var result = table.Upsert(address, values, request.Header("If-Match"), request.Header("If-None-Match"));

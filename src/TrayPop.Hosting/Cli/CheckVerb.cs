@@ -13,6 +13,7 @@ using TrayPop.Dataverse;
 using TrayPop.Dataverse.Auth;
 using TrayPop.Dataverse.Lookup;
 using TrayPop.Hosting;
+using TrayPop.Hosting.Journal;
 using TrayPop.Intake;
 using TrayPop.Core.Connectivity;
 using TrayPop.Core.Pop;
@@ -88,6 +89,7 @@ internal static class CheckVerb
             await DescribeLookupAsync(services, cancellationToken);
         }
 
+        JournalCheck.Describe(services, Console.Out);
         var (port, taken) = await DescribePortAsync(listener.Port, cancellationToken);
         Console.WriteLine($"Listener:     {port}");
         return failed ? StartupErrors.Failed : taken ? StartupErrors.BadConfiguration : 0;

@@ -14,4 +14,16 @@ internal sealed record TrayAppearance(TrayIconKind Icon, string Tooltip)
         TrayState.CrmUnreachable => new(TrayIconKind.Error, "TrayPop: Dynamics 365 cannot be reached"),
         _ => throw new ArgumentOutOfRangeException(nameof(state), state, null),
     };
+
+    /// <summary>The tooltip with a second line (e.g. "3 calls waiting to be logged"), within Windows' length.</summary>
+    public TrayAppearance WithLine(string? line)
+    {
+        if (string.IsNullOrEmpty(line))
+        {
+            return this;
+        }
+
+        var tip = $"{Tooltip}\n{line}";
+        return this with { Tooltip = tip.Length > MaxTooltipLength ? tip[..MaxTooltipLength] : tip };
+    }
 }

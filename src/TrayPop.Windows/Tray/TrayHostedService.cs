@@ -2,6 +2,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using TrayPop.Core.Calls;
 using TrayPop.Core.Connectivity;
+using TrayPop.Core.Journal;
 using TrayPop.Dataverse.Connectivity;
 using TrayPop.Windows.Tray;
 
@@ -25,7 +26,8 @@ internal sealed class TrayHostedService(
     IConnectionCheck connectionCheck,
     IHostApplicationLifetime lifetime,
     TimeProvider time,
-    ILogger<TrayHostedService> logger) : IHostedService
+    ILogger<TrayHostedService> logger,
+    JournalStatus? journal = null) : IHostedService
 {
     /// <summary>A script starting TrayPop in a loop gets one balloon per this, not a stack of them.</summary>
     private static readonly TimeSpan AnnounceAtMostEvery = TimeSpan.FromSeconds(2);
@@ -41,7 +43,7 @@ internal sealed class TrayHostedService(
         }
 
         running = true;
-        tray.MenuSource = () => TrayMenuModel.Build(status.State, status.IsPaused, recent.Snapshot(), time.LocalTimeZone);
+        tray.MenuSource = () => TrayMenuModel.Build(status.State, status.IsPaused, recent.Snapshot(), time.LocalTimeZone, journal is null ? null : journal.IsLogged);
         tray.Interaction += OnInteraction;
         tray.CommandChosen += executor.Execute;
         tray.StartedAgain += OnStartedAgain;
@@ -49,9 +51,14 @@ internal sealed class TrayHostedService(
         popSwitch.Changed += OnPauseChanged;
         crm.Changed += OnCrmChanged;
         status.Changed += OnStatusChanged;
+        if (journal is not null)
+        {
+            journal.Changed += OnStatusChanged;
+        }
+
         status.SetPaused(popSwitch.Paused);
         status.SetCrm(crm.State);
-        await tray.StartAsync(TrayAppearance.For(status.State)).WaitAsync(cancellationToken);
+        await tray.StartAsync(Appearance()).WaitAsync(cancellationToken);
         _ = Task.Run(() => CheckAtStartAsync(lifetime.ApplicationStopping), CancellationToken.None);
     }
 
@@ -118,5 +125,7 @@ internal sealed class TrayHostedService(
 
     private void OnCrmChanged(object? sender, EventArgs e) => status.SetCrm(crm.State);
 
-    private void OnStatusChanged(object? sender, EventArgs e) => tray.SetAppearance(TrayAppearance.For(status.State));
+    private void OnStatusChanged(object? sender, EventArgs e) => tray.SetAppearance(Appearance());
+
+    private TrayAppearance Appearance() => TrayAppearance.For(status.State).WithLine(journal?.WaitingText());
 }

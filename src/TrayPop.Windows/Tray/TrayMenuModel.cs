@@ -13,7 +13,9 @@ internal static class TrayMenuModel
     public const string RecentCallsText = "Recent &calls";
     public const string NoRecentCallsText = "No recent calls";
 
-    public static IReadOnlyList<TrayMenuItem> Build(TrayState state, bool paused, IReadOnlyList<RecentCall> recent, TimeZoneInfo timeZone)
+    /// <param name="logged">Whether a call (by call id) is journaled in the CRM; such calls are marked "logged".</param>
+    public static IReadOnlyList<TrayMenuItem> Build(
+        TrayState state, bool paused, IReadOnlyList<RecentCall> recent, TimeZoneInfo timeZone, Func<string?, bool>? logged = null)
     {
         ArgumentNullException.ThrowIfNull(recent);
         ArgumentNullException.ThrowIfNull(timeZone);
@@ -25,7 +27,7 @@ internal static class TrayMenuModel
             paused ? new("&Resume pops", TrayCommand.ResumePops) : new("&Pause pops", TrayCommand.PausePops),
             recent.Count == 0
                 ? new(NoRecentCallsText)
-                : new(RecentCallsText, Children: [.. recent.Take(RecentCalls.DefaultCapacity).Select(c => RecentItem(c, timeZone))]),
+                : new(RecentCallsText, Children: [.. recent.Take(RecentCalls.DefaultCapacity).Select(c => RecentItem(c, timeZone, logged?.Invoke(c.CallId) == true))]),
             TrayMenuItem.Separator,
             new("Check co&nnection", TrayCommand.CheckConnection),
             new("Open &log folder", TrayCommand.OpenLogFolder),
@@ -60,11 +62,11 @@ internal static class TrayMenuModel
         _ => throw new ArgumentOutOfRangeException(nameof(state), state, null),
     };
 
-    private static TrayMenuItem RecentItem(RecentCall call, TimeZoneInfo timeZone)
+    private static TrayMenuItem RecentItem(RecentCall call, TimeZoneInfo timeZone, bool logged)
     {
         var local = TimeZoneInfo.ConvertTime(call.At, timeZone);
         // '&' marks a mnemonic in Win32 menus; a caller name with one must show it literally.
         var caller = call.Caller.Replace("&", "&&", StringComparison.Ordinal);
-        return new(string.Create(CultureInfo.CurrentCulture, $"{local:t}  {caller}"), TrayCommand.Open(call.Url));
+        return new(string.Create(CultureInfo.CurrentCulture, $"{local:t}  {caller}{(logged ? "  (logged)" : string.Empty)}"), TrayCommand.Open(call.Url));
     }
 }

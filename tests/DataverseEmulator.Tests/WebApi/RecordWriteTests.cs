@@ -71,6 +71,47 @@ public class RecordWriteTests : IAsyncLifetime
         await Json.AssertErrorAsync(response, HttpStatusCode.NotFound);
     }
 
+    [Theory]
+    [InlineData("POST", "{\"phonenumber\":\"+14255550101\"}")]
+    [InlineData("POST", "{\"subject\":\"  \"}")]
+    [InlineData("PATCH", "{\"statecode\":1,\"statuscode\":4}")]
+    public async Task Create_PhoneCallWithoutSubject_Is400AndStoresNothing(string method, string body)
+    {
+        var url = method == "POST" ? "api/data/v9.2/phonecalls" : $"api/data/v9.2/phonecalls({CallId})";
+        using var response = await SendAsync(new HttpMethod(method), url, body);
+
+        Assert.Contains("subject", await Json.AssertErrorAsync(response, HttpStatusCode.BadRequest), StringComparison.Ordinal);
+        Assert.Empty(_emulator.Server.GetRecords("phonecalls"));
+    }
+
+    [Theory]
+    [InlineData("regardingobjectid_account_phonecall")]
+    [InlineData("regardingobjectid_contact")]
+    [InlineData("regardingobjectid_contact_email")]
+    public async Task Upsert_RegardingBindThatDoesNotFit_Is400(string navigation)
+    {
+        using var response = await SendAsync(HttpMethod.Patch, $"api/data/v9.2/phonecalls({CallId})",
+            $$"""{"subject":"a","{{navigation}}@odata.bind":"/contacts({{JaneId}})"}""");
+
+        Assert.Contains(navigation, await Json.AssertErrorAsync(response, HttpStatusCode.BadRequest), StringComparison.Ordinal);
+        Assert.Empty(_emulator.Server.GetRecords("phonecalls"));
+    }
+
+    [Fact]
+    public async Task Upsert_SameIdTwice_KeepsOneCallWithTheLatestValues()
+    {
+        var body = $$"""{"subject":"Call","phonenumber":"+14255550101","directioncode":false,"actualstart":"2025-01-01T10:00:00Z","actualend":"2025-01-01T10:03:00Z","actualdurationminutes":3,"regardingobjectid_contact_phonecall@odata.bind":"/contacts({{JaneId}})"}""";
+        using var first = await SendAsync(HttpMethod.Patch, $"api/data/v9.2/phonecalls({CallId})", body);
+        using var second = await SendAsync(HttpMethod.Patch, $"api/data/v9.2/phonecalls({CallId})", body);
+        using var closed = await SendAsync(HttpMethod.Patch, $"api/data/v9.2/phonecalls({CallId})", """{"statecode":1,"statuscode":4}""");
+        using var closedAgain = await SendAsync(HttpMethod.Patch, $"api/data/v9.2/phonecalls({CallId})", """{"statecode":1,"statuscode":4}""");
+
+        Assert.Equal(HttpStatusCode.NoContent, closedAgain.StatusCode);
+        var stored = Assert.Single(_emulator.Server.GetRecords("phonecalls"));
+        Assert.Equal(JaneId, stored["_regardingobjectid_value"]!.ToString());
+        Assert.Equal(3, stored["actualdurationminutes"]!.GetValue<int>());
+    }
+
     [Fact]
     public async Task Patch_Upserts_ThenClosesTheCall()
     {

@@ -1,0 +1,182 @@
+using System.Net;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Polly.CircuitBreaker;
+using TrayPop.Core.Journal;
+using TrayPop.Dataverse;
+using TrayPop.Dataverse.Journal;
+using TrayPop.Hosting.Diagnostics;
+
+namespace TrayPop.Hosting.Journal;
+
+/// <summary>
+/// Drains the outbox in the background: each call that is due becomes its phonecall (upsert, then close). A failure
+/// leaves the call where it is and backs off: as long as <c>Retry-After</c> says on a 429, the break while the circuit
+/// is open, else doubling from 2 s to 5 min. A restart starts from whatever the outbox holds.
+/// </summary>
+internal sealed class JournalSender(
+    SqliteOutbox outbox,
+    PhonecallWriter writer,
+    JournalDecision decision,
+    JournalStatus status,
+    CircuitBreakerStateProvider circuit,
+    IOptions<JournalOptions> options,
+    TimeProvider time,
+    ILogger<JournalSender> logger) : BackgroundService
+{
+    private const int BatchSize = 50;
+    private static readonly TimeSpan FirstBackoff = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan MaxBackoff = TimeSpan.FromMinutes(5);
+
+    private readonly TimeSpan _maxCallLength = options.Value.MaxCallLength;
+    private readonly SemaphoreSlim _wake = new(0, 1);
+    private DateTimeOffset _pausedUntil;
+
+    /// <summary>Sends everything due now; returns how many calls reached the CRM. The background loop calls it; tests too.</summary>
+    public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
+    {
+        var sent = 0;
+        while (true)
+        {
+            var now = time.GetUtcNow();
+            if (now < _pausedUntil || circuit.CircuitState is CircuitState.Open or CircuitState.Isolated)
+            {
+                return sent;
+            }
+
+            var due = outbox.Due(now, _maxCallLength, BatchSize);
+            if (due.Count == 0)
+            {
+                return sent;
+            }
+
+            foreach (var row in due)
+            {
+                if (!await SendAsync(row, cancellationToken))
+                {
+                    // The CRM is unhappy: the rest waits for the backoff rather than hitting it call after call.
+                    return sent;
+                }
+
+                sent++;
+            }
+        }
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        outbox.Appended += OnAppended;
+        try
+        {
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                await RunOnceAsync(stoppingToken);
+                var next = outbox.NextDue(_maxCallLength);
+                if (_pausedUntil > time.GetUtcNow() && (next is null || next < _pausedUntil))
+                {
+                    next = _pausedUntil;
+                }
+
+                var wait = next is { } at ? Clamp(at - time.GetUtcNow()) : Timeout.InfiniteTimeSpan;
+                if (next is not null && circuit.CircuitState is CircuitState.Open or CircuitState.Isolated)
+                {
+                    wait = DataverseClientRegistration.BreakDuration;
+                }
+
+                using var delay = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+                var timer = Task.Delay(wait, time, delay.Token);
+                await Task.WhenAny(_wake.WaitAsync(delay.Token), timer);
+                await delay.CancelAsync();
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping: whatever is left stays in the outbox for the next start.
+        }
+        finally
+        {
+            outbox.Appended -= OnAppended;
+        }
+    }
+
+    public override void Dispose()
+    {
+        _wake.Dispose();
+        base.Dispose();
+    }
+
+    private async Task<bool> SendAsync(OutboxRow row, CancellationToken cancellationToken)
+    {
+        var call = row.Call;
+        try
+        {
+            var userId = await writer.UserIdAsync(cancellationToken);
+            var verdict = decision.Decide(call, userId, time.GetUtcNow());
+            if (verdict.Drop)
+            {
+                outbox.MarkDropped(call.CallKey);
+                return true;
+            }
+
+            var activity = verdict.Activity!;
+            if (!row.Written)
+            {
+                await writer.UpsertAsync(activity, cancellationToken);
+                outbox.MarkWritten(call.CallKey);
+            }
+
+            await writer.CloseAsync(activity, cancellationToken);
+            outbox.MarkDone(call.CallKey);
+            status.MarkLogged(call.CallId);
+            status.SetError(null, time.GetUtcNow());
+            Log.CallJournaled(logger, activity.ActivityId, row.Attempts + 1);
+            return true;
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested && ex is DataverseException or BrokenCircuitException or HttpRequestException or TimeoutException or Polly.Timeout.TimeoutRejectedException)
+        {
+            var wait = Backoff(ex, row.Attempts);
+            var next = time.GetUtcNow() + wait;
+            if (ex is BrokenCircuitException || ex is DataverseException { StatusCode: HttpStatusCode.TooManyRequests or HttpStatusCode.ServiceUnavailable } || ex is DataverseException { StatusCode: null })
+            {
+                _pausedUntil = next;
+            }
+
+            outbox.MarkFailed(call.CallKey, Describe(ex), next);
+            Log.JournalFailed(logger, ex.GetType().Name, Describe(ex), wait);
+            return false;
+        }
+    }
+
+    internal static TimeSpan Backoff(Exception ex, int attempts) => ex switch
+    {
+        DataverseException { RetryAfter: { } after } when after > TimeSpan.Zero => after,
+        BrokenCircuitException => DataverseClientRegistration.BreakDuration,
+        _ => Clamp(FirstBackoff * Math.Pow(2, Math.Min(attempts, 16))),
+    };
+
+    private static TimeSpan Clamp(TimeSpan wait) => wait < TimeSpan.Zero ? TimeSpan.Zero : wait > MaxBackoff ? MaxBackoff : wait;
+
+    private static string Describe(Exception ex) => ex switch
+    {
+        DataverseException { StatusCode: { } code } d => $"{(int)code} {d.ErrorCode}".Trim(),
+        DataverseException => "CRM unreachable",
+        BrokenCircuitException => "circuit open",
+        _ => ex.GetType().Name,
+    };
+
+    private void OnAppended(object? sender, EventArgs e)
+    {
+        if (_wake.CurrentCount == 0)
+        {
+            try
+            {
+                _wake.Release();
+            }
+            catch (SemaphoreFullException)
+            {
+                // Already awake.
+            }
+        }
+    }
+}
