@@ -100,13 +100,13 @@ internal sealed class TwinklePhone : IAsyncDisposable
     }
 
     public Task WaitForOutputAsync(string text, string what) =>
-        Eventually.True(() => Output.Contains(text, StringComparison.Ordinal), $"{what} (Twinkle printed:\n{Output})", TimeSpan.FromSeconds(15));
+        Eventually.True(() => Output.Contains(text, StringComparison.Ordinal), $"{what} (Twinkle printed:\n{Output})", TimeSpan.FromSeconds(60));
 
     /// <summary>Waits until the sample script has finished for each of <paramref name="triggers"/>.</summary>
     public Task WaitForHooksAsync(params string[] triggers) =>
         Eventually.True(() => triggers.All(t => Hooks.Any(h => h.StartsWith(t + " ", StringComparison.Ordinal))),
             $"the sample script to run for {string.Join(", ", triggers)} (ran: {string.Join(" | ", Hooks)}; Twinkle printed:\n{Output})",
-            TimeSpan.FromSeconds(15));
+            TimeSpan.FromSeconds(60));
 
     public async ValueTask DisposeAsync()
     {

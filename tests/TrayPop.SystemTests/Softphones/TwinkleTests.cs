@@ -110,7 +110,7 @@ public sealed class TwinkleTests : IAsyncLifetime
         using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         var sipp = Sipp(["-sn", "uas", "-i", "127.0.0.1", "-p", $"{sippPort}", "-m", "1"], cancel.Token);
         // Dial only once SIPp holds its port: a call to a closed port fails at once (503).
-        await Eventually.True(() => !TwinklePhone.IsFreeUdpPort(sippPort), "SIPp to listen", TimeSpan.FromSeconds(15));
+        await Eventually.True(() => !TwinklePhone.IsFreeUdpPort(sippPort), "SIPp to listen", TimeSpan.FromSeconds(60));
 
         await _phone!.TypeAsync($"call sip:+14255550101@127.0.0.1:{sippPort}");
         await _phone.WaitForOutputAsync("far end answered call", "the customer to answer");
@@ -244,7 +244,7 @@ public sealed class TwinkleTests : IAsyncLifetime
     private async Task<IReadOnlyList<string>> OpenedAsync(int count)
     {
         await Eventually.True(() => _trayPop!.Opened.Count >= count, $"{count} page(s) to open (opened: {string.Join(", ", _trayPop!.Opened)})",
-            TimeSpan.FromSeconds(15));
+            TimeSpan.FromSeconds(60));
         return _trayPop!.Opened;
     }
 }
