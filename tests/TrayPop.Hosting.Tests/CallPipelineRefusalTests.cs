@@ -61,12 +61,19 @@ public sealed class CallPipelineRefusalTests : IAsyncLifetime
     [Theory]
     [InlineData("sip:alice@pbx.example")]
     [InlineData("\"Alice\" <sip:alice@10.1.2.3>")]
+    [InlineData("<sip:pbx.example.com>")]
+    [InlineData("tel:")]
     [InlineData("anonymous")]
     public async Task AddressWithoutANumber_CountsAsWithheld_NotJunk(string callerId)
     {
         using var response = await _service.Http.GetAsync(new Uri("/call?number=" + Uri.EscapeDataString(callerId), UriKind.Relative));
+        var replies = await LineClient.SendAsync(_service.LinePort, $"{{\"number\":{JsonSerializer.Serialize(callerId)},\"callId\":\"w\"}}\n", 1);
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        Assert.Contains("\"outcome\":\"withheld\"", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("\"outcome\":\"withheld\"", replies[0], StringComparison.Ordinal);
+        Assert.Empty(_service.Launcher.Opened);
+        Assert.Empty(_service.Notifier.Shown);
         Assert.Equal(0, _service.Crm.ApiRequestCount);
     }
 
