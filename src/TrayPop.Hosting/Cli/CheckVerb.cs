@@ -69,6 +69,7 @@ internal static class CheckVerb
             return StartupErrors.BadConfiguration;
         }
 
+        Console.WriteLine($"Phone region: {services.GetRequiredService<Core.Phones.CallerIdParser>().EffectiveRegion.Describe()}");
         Console.WriteLine($"Organisation: {dataverse.Url} (Web API {dataverse.ApiUri})");
         Console.WriteLine($"Sign-in mode: {DescribeMode(dataverse)}");
         var check = await services.GetRequiredService<IConnectionCheck>().CheckAsync(TimeSpan.Zero, cancellationToken);
