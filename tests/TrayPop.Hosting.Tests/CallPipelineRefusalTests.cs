@@ -39,7 +39,7 @@ public sealed class CallPipelineRefusalTests : IAsyncLifetime
         var replies = await LineClient.SendAsync(_service.LinePort, $"{{\"number\":{JsonSerializer.Serialize(junk)}}}\n{{\"number\":\"+14255550101\"}}\n", 2);
 
         Assert.Contains("number must be a phone number", replies[0], StringComparison.Ordinal);
-        Assert.Contains("\"status\":\"popped\"", replies[1], StringComparison.Ordinal);
+        Assert.Contains("\"status\":\"opened\"", replies[1], StringComparison.Ordinal);
         Assert.Single(_service.Launcher.Opened);
     }
 
@@ -54,7 +54,7 @@ public sealed class CallPipelineRefusalTests : IAsyncLifetime
 
         using var real = await _service.Http.GetAsync(new Uri("/call?number=%2B14255550101&callId=real", UriKind.Relative));
 
-        Assert.Contains("\"status\":\"popped\"", await real.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("\"status\":\"opened\"", await real.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Contains(TestSeed.JaneId, _service.Launcher.Opened.Single().AbsoluteUri, StringComparison.Ordinal);
     }
 
@@ -89,7 +89,7 @@ public sealed class CallPipelineRefusalTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Accepted, ring.StatusCode);
         Assert.All([hijackRing, hijackAnswer, hijackEnd], response => Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode));
         Assert.Contains("already known with another number", await hijackAnswer.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        Assert.Contains("\"status\":\"popped\"", await answer.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("\"status\":\"opened\"", await answer.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Contains(TestSeed.JaneId, _service.Launcher.Opened.Single().AbsoluteUri, StringComparison.Ordinal);
         Assert.DoesNotContain(_service.Launcher.Opened, url => url.AbsoluteUri.Contains(TestSeed.LeadId, StringComparison.Ordinal));
         Assert.Equal(1, _service.Crm.ApiRequestCount);
