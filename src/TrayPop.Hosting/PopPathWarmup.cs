@@ -43,7 +43,17 @@ internal sealed partial class PopPathWarmup(Lazy<CallPipeline> pipeline, CallerI
         }
     }
 
-    public Task StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    /// <summary>Before the listeners open, so the warning is in the log before any call is read with the fallback.</summary>
+    public Task StartingAsync(CancellationToken cancellationToken)
+    {
+        if (parser.EffectiveRegion is { Source: RegionSource.Fallback } region)
+        {
+            // A UK site on a C locale would otherwise read every national number as American without a word.
+            RegionFallback(logger, region.Region, region.Reason!);
+        }
+
+        return Task.CompletedTask;
+    }
 
     public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
@@ -52,6 +62,9 @@ internal sealed partial class PopPathWarmup(Lazy<CallPipeline> pipeline, CallerI
     public Task StopAsync(CancellationToken cancellationToken) => _warming;
 
     public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    [LoggerMessage(401, LogLevel.Warning, "Numbers without a country code are read as {Region}, the fallback: {Reason}. Set TrayPop:Phone:DefaultRegion to the agents' region (e.g. GB)")]
+    private static partial void RegionFallback(ILogger logger, string region, string reason);
 
     [LoggerMessage(400, LogLevel.Warning, "Preparing the pop path after start failed; the first call will try again: {Reason}")]
     private static partial void WarmupFailed(ILogger logger, string reason);

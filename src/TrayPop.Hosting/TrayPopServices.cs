@@ -62,6 +62,7 @@ internal static class TrayPopServices
         services.AddSingleton<PopRateLimiter>();
         services.AddSingleton(provider => new LookupBudget(
             provider.GetRequiredService<IOptions<ListenerOptions>>().Value.MaxLookupsPerSecond, provider.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<EventHistory>();
         services.AddSingleton<CallPipeline>();
         // The intakes take the pipeline when the first event comes, so their ports open before it is built.
         // PublicationOnly: a failed construction is not cached, and the container still makes one pipeline.

@@ -63,7 +63,7 @@ internal sealed class HttpIntake(Lazy<CallPipeline> pipeline, TimeProvider time,
             return Reject(decoded.Error!);
         }
 
-        var report = await pipeline.Value.HandleAsync(decoded.Event with { Phase = CallPhase.Now }, launch: false, cancellationToken: cancellationToken);
+        var report = await pipeline.Value.HandleAsync(decoded.Event with { Phase = CallPhase.Now, Channel = CallChannels.PopUrl }, launch: false, cancellationToken: cancellationToken);
         if (Refusal(report) is { } refused)
         {
             return refused;
@@ -89,7 +89,7 @@ internal sealed class HttpIntake(Lazy<CallPipeline> pipeline, TimeProvider time,
             return Reject(decoded.Error!);
         }
 
-        var report = await pipeline.Value.HandleAsync(decoded.Event, launch: true, receivedAt, cancellationToken);
+        var report = await pipeline.Value.HandleAsync(decoded.Event with { Channel = CallChannels.Http }, launch: true, receivedAt, cancellationToken);
         return Refusal(report) ?? HttpResponse.Json(HttpStatus.Accepted, PopReportJson.Report(report));
     }
 

@@ -25,6 +25,7 @@ internal sealed class LineIntakeService(
     ListenerSecret secret,
     RefusalLog refusals,
     SameUserGuard sameUser,
+    EventHistory history,
     TimeProvider time,
     ILogger<LineIntakeService> logger) : BackgroundService, IConnectionHandler
 {
@@ -144,6 +145,11 @@ internal sealed class LineIntakeService(
             return PopReportJson.Error($"the line is longer than {MaxLineBytes} bytes");
         }
 
+        if (LineCommand.Read(line.Bytes.Span) is { } command)
+        {
+            return Answer(command);
+        }
+
         var decoded = CallEventDecoder.FromJson(line.Bytes.Span);
         if (decoded.Event is null)
         {
@@ -157,8 +163,22 @@ internal sealed class LineIntakeService(
             return PopReportJson.Error("the TrayPop token is missing or wrong (a \"token\" field)");
         }
 
-        var report = await pipeline.Value.HandleAsync(decoded.Event, launch: true, receivedAt, cancellationToken);
+        var report = await pipeline.Value.HandleAsync(decoded.Event with { Channel = CallChannels.Line }, launch: true, receivedAt, cancellationToken);
         return PopReportJson.ErrorStatus(report) is null ? PopReportJson.Report(report) : PopReportJson.Error(report.Reason!);
+    }
+
+    /// <summary>A question for the running instance (<c>traypop recent</c>), guarded by the token like an event.</summary>
+    private byte[] Answer(LineCommand command)
+    {
+        if (!secret.Accepts(command.Token))
+        {
+            refusals.Refused("line", "a local process", "token missing or wrong");
+            return PopReportJson.Error("the TrayPop token is missing or wrong (a \"token\" field)");
+        }
+
+        return command.Name == LineCommand.Recent
+            ? PopReportJson.Recent(history.Snapshot())
+            : PopReportJson.Error($"unknown command; the line protocol knows \"{LineCommand.Recent}\"");
     }
 
     /// <summary>Whether the line is shaped as a JSON object: <c>{</c> … <c>}</c> around optional whitespace, as no request line of another protocol is.</summary>

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using TrayPop.Core.Calls;
+using TrayPop.Core.Diagnostics;
 using TrayPop.Core.Lookup;
 using TrayPop.Core.Pop;
 using TrayPop.Intake.Http;
@@ -57,6 +58,30 @@ internal static class PopReportJson
         PopStatus.Throttled => HttpStatus.TooManyRequests,
         _ => null,
     };
+
+    /// <summary><c>{"recent":[…]}</c>, newest first: the line protocol's answer to <c>{"command":"recent"}</c>.</summary>
+    public static byte[] Recent(IReadOnlyList<HandledEvent> events) => Write(writer =>
+    {
+        writer.WriteStartArray("recent");
+        foreach (var handled in events)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("at", handled.At);
+            writer.WriteString("channel", handled.Channel);
+            writer.WriteString("callId", handled.CallId);
+            writer.WriteString("type", handled.Type);
+            writer.WriteString("phase", handled.Phase);
+            writer.WriteString("callerId", handled.Caller);
+            writer.WriteString("outcome", handled.Outcome);
+            writer.WriteString("status", handled.Status);
+            writer.WriteString("action", handled.Decision);
+            writer.WriteString("url", handled.Url);
+            writer.WriteString("reason", handled.Reason);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+    });
 
     public static byte[] Error(string reason) => Write(writer => writer.WriteString("error", reason));
 

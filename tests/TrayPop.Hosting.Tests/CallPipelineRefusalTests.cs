@@ -39,7 +39,7 @@ public sealed class CallPipelineRefusalTests : IAsyncLifetime
         var replies = await LineClient.SendAsync(_service.LinePort, $"{{\"number\":{JsonSerializer.Serialize(junk)}}}\n{{\"number\":\"+14255550101\"}}\n", 2);
 
         Assert.Contains("number must be a phone number", replies[0], StringComparison.Ordinal);
-        Assert.Contains("\"status\":\"popped\"", replies[1], StringComparison.Ordinal);
+        Assert.Contains("\"status\":\"opened\"", replies[1], StringComparison.Ordinal);
         Assert.Single(_service.Launcher.Opened);
     }
 
@@ -54,19 +54,26 @@ public sealed class CallPipelineRefusalTests : IAsyncLifetime
 
         using var real = await _service.Http.GetAsync(new Uri("/call?number=%2B14255550101&callId=real", UriKind.Relative));
 
-        Assert.Contains("\"status\":\"popped\"", await real.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("\"status\":\"opened\"", await real.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Contains(TestSeed.JaneId, _service.Launcher.Opened.Single().AbsoluteUri, StringComparison.Ordinal);
     }
 
     [Theory]
     [InlineData("sip:alice@pbx.example")]
     [InlineData("\"Alice\" <sip:alice@10.1.2.3>")]
+    [InlineData("<sip:pbx.example.com>")]
+    [InlineData("tel:")]
     [InlineData("anonymous")]
     public async Task AddressWithoutANumber_CountsAsWithheld_NotJunk(string callerId)
     {
         using var response = await _service.Http.GetAsync(new Uri("/call?number=" + Uri.EscapeDataString(callerId), UriKind.Relative));
+        var replies = await LineClient.SendAsync(_service.LinePort, $"{{\"number\":{JsonSerializer.Serialize(callerId)},\"callId\":\"w\"}}\n", 1);
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        Assert.Contains("\"outcome\":\"withheld\"", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("\"outcome\":\"withheld\"", replies[0], StringComparison.Ordinal);
+        Assert.Empty(_service.Launcher.Opened);
+        Assert.Empty(_service.Notifier.Shown);
         Assert.Equal(0, _service.Crm.ApiRequestCount);
     }
 
@@ -82,7 +89,7 @@ public sealed class CallPipelineRefusalTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Accepted, ring.StatusCode);
         Assert.All([hijackRing, hijackAnswer, hijackEnd], response => Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode));
         Assert.Contains("already known with another number", await hijackAnswer.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        Assert.Contains("\"status\":\"popped\"", await answer.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("\"status\":\"opened\"", await answer.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Contains(TestSeed.JaneId, _service.Launcher.Opened.Single().AbsoluteUri, StringComparison.Ordinal);
         Assert.DoesNotContain(_service.Launcher.Opened, url => url.AbsoluteUri.Contains(TestSeed.LeadId, StringComparison.Ordinal));
         Assert.Equal(1, _service.Crm.ApiRequestCount);

@@ -40,7 +40,7 @@ public sealed class CallPipelineTests : IAsyncDisposable
         Assert.Empty(service.Launcher.Opened);
 
         var answer = await SendAsync(service, "number=%2B14255550101&phase=answer&callId=q1");
-        Assert.Equal("popped", answer.GetProperty("status").GetString());
+        Assert.Equal("opened", answer.GetProperty("status").GetString());
         Assert.Contains(TestSeed.JaneId, service.Launcher.Opened.Single().AbsoluteUri, StringComparison.Ordinal);
         Assert.Equal(1, service.Crm.ApiRequestCount);
     }
@@ -78,7 +78,7 @@ public sealed class CallPipelineTests : IAsyncDisposable
         var ring = await SendAsync(service, "number=%2B14255550101&phase=ring&callId=r1");
         var answer = await SendAsync(service, "number=%2B14255550101&phase=answer&callId=r1");
 
-        Assert.Equal("popped", ring.GetProperty("status").GetString());
+        Assert.Equal("opened", ring.GetProperty("status").GetString());
         Assert.Equal("duplicate", answer.GetProperty("status").GetString());
         Assert.Single(service.Launcher.Opened);
     }
@@ -102,7 +102,7 @@ public sealed class CallPipelineTests : IAsyncDisposable
 
         var answer = await SendAsync(service, "number=%2B14255550101&type=predictive&phase=answer");
 
-        Assert.Equal("popped", answer.GetProperty("status").GetString());
+        Assert.Equal("opened", answer.GetProperty("status").GetString());
         Assert.Single(service.Launcher.Opened);
     }
 
@@ -144,7 +144,7 @@ public sealed class CallPipelineTests : IAsyncDisposable
         _time.Advance(TimeSpan.FromSeconds(2));
         var later = await SendAsync(service, "number=%2B14255550101");
 
-        Assert.Equal("popped", later.GetProperty("status").GetString());
+        Assert.Equal("opened", later.GetProperty("status").GetString());
         Assert.Equal(2, service.Launcher.Opened.Count);
     }
 
@@ -170,11 +170,11 @@ public sealed class CallPipelineTests : IAsyncDisposable
             statuses.Add((await SendAsync(service, $"number=%2B1425555{i:0000}")).GetProperty("status").GetString());
         }
 
-        Assert.Equal(["popped", "popped", "rate-limited", "rate-limited", "rate-limited", "rate-limited"], statuses);
+        Assert.Equal(["opened", "opened", "rate-limited", "rate-limited", "rate-limited", "rate-limited"], statuses);
         Assert.Equal(2, service.Launcher.Opened.Count);
 
         _time.Advance(TimeSpan.FromSeconds(10));
-        Assert.Equal("popped", (await SendAsync(service, "number=%2B14255550199&callId=after")).GetProperty("status").GetString());
+        Assert.Equal("opened", (await SendAsync(service, "number=%2B14255550199&callId=after")).GetProperty("status").GetString());
     }
 
     [Fact]

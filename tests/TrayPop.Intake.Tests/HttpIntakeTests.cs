@@ -25,7 +25,7 @@ public sealed class HttpIntakeTests : IAsyncLifetime
         var expected = $"{Crm}main.aspx?pagetype=entityrecord&etn=contact&id={TestSeed.JaneId}";
         Assert.Equal([new Uri(expected)], _service.Launcher.Opened);
         using var reply = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        Assert.Equal("popped", reply.RootElement.GetProperty("status").GetString());
+        Assert.Equal("opened", reply.RootElement.GetProperty("status").GetString());
         Assert.Equal("open-record", reply.RootElement.GetProperty("action").GetString());
         Assert.Equal("match", reply.RootElement.GetProperty("outcome").GetString());
         Assert.Equal("Jane Doe", reply.RootElement.GetProperty("matches")[0].GetProperty("name").GetString());

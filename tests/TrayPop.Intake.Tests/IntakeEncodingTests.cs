@@ -51,9 +51,9 @@ public sealed class IntakeEncodingTests : IAsyncLifetime
         var refused = await reader.ReadLineAsync();
         var next = await reader.ReadLineAsync();
 
-        Assert.Contains("\"status\":\"popped\"", first, StringComparison.Ordinal);
+        Assert.Contains("\"status\":\"opened\"", first, StringComparison.Ordinal);
         Assert.StartsWith("{\"error\":", refused, StringComparison.Ordinal);
-        Assert.Contains("\"status\":\"popped\"", next, StringComparison.Ordinal);
+        Assert.Contains("\"status\":\"opened\"", next, StringComparison.Ordinal);
         Assert.Equal(2, _service.Launcher.Opened.Count);
     }
 
@@ -63,6 +63,6 @@ public sealed class IntakeEncodingTests : IAsyncLifetime
         var replies = await LineClient.SendAsync(_service.LinePort, "{\"number\":\"+14255550101\",\"name\":\"\\ud800\"}\n{\"number\":\"+14255550101\"}\n", 2);
 
         Assert.Contains("not valid UTF-8", replies[0], StringComparison.Ordinal);
-        Assert.Contains("\"status\":\"popped\"", replies[1], StringComparison.Ordinal);
+        Assert.Contains("\"status\":\"opened\"", replies[1], StringComparison.Ordinal);
     }
 }

@@ -71,7 +71,7 @@ public sealed class IntakeSecurityTests : IAsyncDisposable
         var replies = await LineClient.SendAsync(service.LinePort, "{\"number\":\"+14255550101\"}\n{\"number\":\"+14255550101\",\"token\":\"s3cret\"}\n", 2);
 
         Assert.Contains("token is missing or wrong", replies[0], StringComparison.Ordinal);
-        Assert.Contains("\"status\":\"popped\"", replies[1], StringComparison.Ordinal);
+        Assert.Contains("\"status\":\"opened\"", replies[1], StringComparison.Ordinal);
     }
 
     [Fact]

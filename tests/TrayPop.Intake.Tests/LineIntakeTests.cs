@@ -23,7 +23,7 @@ public sealed class LineIntakeTests : IAsyncLifetime
     {
         var replies = await SendAsync("{\"number\":\"+14255550101\",\"type\":\"inbound\"}\n", 1);
 
-        Assert.Equal("popped", replies[0].GetProperty("status").GetString());
+        Assert.Equal("opened", replies[0].GetProperty("status").GetString());
         Assert.Contains(TestSeed.JaneId, _service.Launcher.Opened.Single().AbsoluteUri, StringComparison.Ordinal);
     }
 
@@ -40,7 +40,7 @@ public sealed class LineIntakeTests : IAsyncLifetime
             await client.ConnectAsync(IPAddress.IPv6Loopback, _service.LinePort);
             await client.GetStream().WriteAsync("{\"number\":\"+14255550101\"}\n"u8.ToArray());
             using var reader = new StreamReader(client.GetStream());
-            Assert.Contains("\"status\":\"popped\"", await reader.ReadLineAsync(), StringComparison.Ordinal);
+            Assert.Contains("\"status\":\"opened\"", await reader.ReadLineAsync(), StringComparison.Ordinal);
         }
     }
 
@@ -51,11 +51,11 @@ public sealed class LineIntakeTests : IAsyncLifetime
 
         var replies = await SendAsync(lines, 5);
 
-        Assert.Equal("popped", replies[0].GetProperty("status").GetString());
+        Assert.Equal("opened", replies[0].GetProperty("status").GetString());
         Assert.Contains("not valid JSON", replies[1].GetProperty("error").GetString(), StringComparison.Ordinal);
         Assert.Contains("longer than 4096 bytes", replies[2].GetProperty("error").GetString(), StringComparison.Ordinal);
         Assert.Contains("number is required", replies[3].GetProperty("error").GetString(), StringComparison.Ordinal);
-        Assert.Equal("popped", replies[4].GetProperty("status").GetString());
+        Assert.Equal("opened", replies[4].GetProperty("status").GetString());
         Assert.Equal(2, _service.Launcher.Opened.Count);
     }
 

@@ -91,7 +91,7 @@ public sealed class SameUserTests : IAsyncDisposable
 
         Assert.EndsWith("403", http.Trim(), StringComparison.Ordinal);
         Assert.Contains("another user", line, StringComparison.Ordinal);
-        Assert.Contains("\"status\":\"popped\"", mine[0], StringComparison.Ordinal);
+        Assert.Contains("\"status\":\"opened\"", mine[0], StringComparison.Ordinal);
         Assert.Single(_service.Launcher.Opened);
     }
 

@@ -47,6 +47,46 @@ public sealed class CheckTests : IAsyncLifetime
         Assert.DoesNotContain(Secret, stdout + stderr, StringComparison.Ordinal);
     }
 
+    /// <summary>As a C/POSIX locale leaves it: no OS region with a numbering plan.</summary>
+    private static readonly Dictionary<string, string> CLocale = new()
+    {
+        ["LANG"] = "C", ["LC_ALL"] = "C", ["DOTNET_SYSTEM_GLOBALIZATION_INVARIANT"] = "1",
+    };
+
+    [Fact]
+    public async Task Check_InACLocaleWithoutARegion_PrintsTheUsFallbackAndWhy()
+    {
+        var (_, stdout, stderr) = await TrayPopProcess.RunWithAsync(CLocale, "check", $"--TrayPop:Listener:Port={FreePort.Next()}", $"--TrayPop:Dataverse:Url={Url}", "--TrayPop:Dataverse:Auth:Mode=None");
+
+        Assert.Contains(
+            "Phone region: US (the fallback: the OS region is invariant (C/POSIX locale, or DOTNET_SYSTEM_GLOBALIZATION_INVARIANT); set TrayPop:Phone:DefaultRegion to the agents' region)",
+            stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("Unhandled", stdout + stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Check_WithTheSetting_PrintsTheRegionAndItsSource()
+    {
+        var (_, stdout, _) = await TrayPopProcess.RunWithAsync(CLocale, "check", $"--TrayPop:Listener:Port={FreePort.Next()}", "--TrayPop:Phone:DefaultRegion=GB", $"--TrayPop:Dataverse:Url={Url}", "--TrayPop:Dataverse:Auth:Mode=None");
+
+        Assert.Contains("Phone region: GB (from TrayPop:Phone:DefaultRegion)", stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_OnTheFallbackRegion_WarnsNamingTheSetting_BeforeListening()
+    {
+        var port = FreePort.Next();
+        using var run = TrayPopProcess.StartWith(CLocale, "run", $"--TrayPop:Listener:Port={port}", "--TrayPop:Listener:LinePort=0", $"--TrayPop:Dataverse:Url={Url}", "--TrayPop:Dataverse:Auth:Mode=None");
+        await Listening.WaitAsync(port);
+
+        var (stdout, stderr) = await run.StopAsync();
+
+        var warning = (stdout + stderr).Split('\n').SingleOrDefault(line => line.Contains("Numbers without a country code are read as", StringComparison.Ordinal)) ?? "";
+        Assert.Contains("US", warning, StringComparison.Ordinal);
+        Assert.Contains("the OS region is invariant", warning, StringComparison.Ordinal);
+        Assert.Contains("Set TrayPop:Phone:DefaultRegion to the agents' region", warning, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Check_BadUrl_NamesTheKeyAndExits2()
     {

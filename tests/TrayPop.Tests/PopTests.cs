@@ -62,6 +62,37 @@ public sealed class PopTests(PopTests.Service service) : IClassFixture<PopTests.
     }
 
     [Fact]
+    public async Task Recent_ListsWhatTheRunningServiceDid_WithTheCallerMasked()
+    {
+        var settings = new[] { $"--TrayPop:Listener:LinePort={service.LinePort}", $"--TrayPop:Listener:Token={Token}" };
+        var (popExit, _, popError) = await TrayPopProcess.RunAsync(["pop", "--phase", "answer", "--call-id", "recent-1", "+14255550101", .. settings]);
+        Assert.True(popExit == 0, popError);
+
+        var (exit, stdout, stderr) = await TrayPopProcess.RunAsync(["recent", .. settings]);
+        var (jsonExit, json, _) = await TrayPopProcess.RunAsync(["recent", "--json", .. settings]);
+
+        Assert.True(exit == 0, stderr);
+        Assert.Contains("line  id recent-1  inbound answer  from +1425*****01", stdout, StringComparison.Ordinal);
+        Assert.Contains("lookup match -> opened, decision open-record, url http://", stdout, StringComparison.Ordinal);
+        Assert.Equal(0, jsonExit);
+        using var events = JsonDocument.Parse(json);
+        var mine = events.RootElement.EnumerateArray().First(e => e.GetProperty("callId").GetString() == "recent-1");
+        Assert.Equal("+1425*****01", mine.GetProperty("callerId").GetString());
+        Assert.Equal("match", mine.GetProperty("outcome").GetString());
+        Assert.Equal("opened", mine.GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task Recent_WithoutTheToken_IsRefusedAndExits2()
+    {
+        var (exit, stdout, stderr) = await TrayPopProcess.RunAsync("recent", $"--TrayPop:Listener:LinePort={service.LinePort}");
+
+        Assert.Equal(2, exit);
+        Assert.Contains("the TrayPop token is missing or wrong", stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("recent-1", stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Pop_Help_IsStillSystemCommandLinesHelp()
     {
         var (exit, stdout, _) = await TrayPopProcess.RunAsync("pop", "--help");

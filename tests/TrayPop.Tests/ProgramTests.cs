@@ -117,7 +117,7 @@ public sealed class ProgramTests : IAsyncLifetime
         var (exit, stdout, stderr) = await TrayPopProcess.RunAsync(["pop", "--phase", "answer", "\"Jane", "Doe\"", "<sip:4255550101@10.1.2.3>", .. listener]);
 
         Assert.True(exit == 0, stderr);
-        Assert.Contains("\"status\":\"popped\"", stdout, StringComparison.Ordinal);
+        Assert.Contains("\"status\":\"opened\"", stdout, StringComparison.Ordinal);
         Assert.Equal([$"{_crm.BaseUri}main.aspx?pagetype=entityrecord&etn=contact&id={JaneId}"], browser.Opened);
     }
 }

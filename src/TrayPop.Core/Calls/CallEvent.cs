@@ -7,10 +7,12 @@ namespace TrayPop.Core.Calls;
 /// <param name="CallId">The softphone's id for the call, when it has one.</param>
 /// <param name="AgentExtension">The agent's own extension, when given.</param>
 /// <param name="DisplayName">The caller's display name, when given.</param>
+/// <param name="Channel">Which intake it came through (<see cref="CallChannels"/>), for the log and <c>traypop recent</c>.</param>
 internal sealed record CallEvent(
     string Number,
     CallType Type = CallType.Inbound,
     CallPhase Phase = CallPhase.Now,
     string? CallId = null,
     string? AgentExtension = null,
-    string? DisplayName = null);
+    string? DisplayName = null,
+    string Channel = CallChannels.Unknown);

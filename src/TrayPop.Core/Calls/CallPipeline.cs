@@ -22,6 +22,8 @@ internal sealed class CallPipeline(
     CrmLauncher launcher,
     INotifier notifier,
     IEnumerable<IPopListener> listeners,
+    EventHistory history,
+    LogPrivacy privacy,
     IOptions<PopOptions> options,
     TimeProvider time,
     ILogger<CallPipeline> logger)
@@ -40,12 +42,14 @@ internal sealed class CallPipeline(
     {
         receivedAt = receivedAt == 0 ? time.GetTimestamp() : receivedAt;
         var report = await DecideAsync(callEvent, cancellationToken);
-        if (report.Status == PopStatus.Popped && launch)
+        if (report.Status is PopStatus.Opened or PopStatus.Notified)
         {
-            report = Show(report, receivedAt);
+            report = launch ? Show(report, receivedAt) : report with { Status = PopStatus.Redirected };
         }
 
-        Log.CallHandled(logger, callEvent.Type, callEvent.Phase, report.Status, report.Decision?.Kind);
+        var handled = HandledEvent.From(report, privacy, time.GetUtcNow());
+        Log.CallHandled(logger, handled);
+        history.Add(handled);
         foreach (var listener in _listeners)
         {
             listener.OnHandled(report);
@@ -67,7 +71,10 @@ internal sealed class CallPipeline(
 
         if (callEvent.Phase == CallPhase.End)
         {
-            return tracker.Forget(callEvent, callerId) ? new PopReport(callEvent, PopStatus.Ended, null) : CallIdReused(callEvent);
+            // An end often comes without the type: it is logged as what the call was (an outbound call's end as outbound).
+            return tracker.Forget(callEvent, callerId, out var knownType)
+                ? new PopReport(knownType is { } type ? callEvent with { Type = type } : callEvent, PopStatus.Ended, null)
+                : CallIdReused(callEvent);
         }
 
         var rule = _options.Rules.For(callEvent.Type);
@@ -106,7 +113,8 @@ internal sealed class CallPipeline(
                 call.PoppedAt = now;
             }
 
-            return (popsNow ? PopStatus.Popped : PopStatus.Resolved, call.Lookup, reused);
+            // Opened stands for "decide and show now" until the decision says what is shown (StatusOf).
+            return (popsNow ? PopStatus.Opened : PopStatus.Resolved, call.Lookup, reused);
         }, otherNumber: (PopStatus.Refused, null, false));
 
         if (status == PopStatus.Refused)
@@ -120,14 +128,14 @@ internal sealed class CallPipeline(
             return new PopReport(callEvent, status, null, $"more than {budget.PerSecond} CRM lookups per second; try again shortly");
         }
 
-        if (status != PopStatus.Popped)
+        if (status != PopStatus.Opened)
         {
             var reason = status == PopStatus.Duplicate ? "this call already popped" : $"the {callEvent.Type} rule pops on {rule.When}";
             return new PopReport(callEvent, status, null, reason);
         }
 
         var decision = await DecideWithinBudgetAsync(rule, callerId, pending!, fromRing, cancellationToken);
-        return new PopReport(callEvent, PopStatus.Popped, decision);
+        return new PopReport(callEvent, StatusOf(decision), decision);
     }
 
     private async Task<PopDecision> DecideWithinBudgetAsync(CallRule rule, CallerId callerId, Task<LookupResult> pending, bool fromRing, CancellationToken cancellationToken)
@@ -162,6 +170,15 @@ internal sealed class CallPipeline(
             return decider.DecideWithoutCrm(callerId, "The CRM could not be searched.");
         }
     }
+
+    /// <summary>What a decision shows, before the pop switch and the rate limit have their say.</summary>
+    private static PopStatus StatusOf(PopDecision decision) => decision switch
+    {
+        { Url: not null } => PopStatus.Opened,
+        { Notification: not null } => PopStatus.Notified,
+        { Result.Outcome: LookupOutcome.Withheld } => PopStatus.Withheld,
+        _ => PopStatus.Nothing,
+    };
 
     private PopReport CallIdReused(CallEvent callEvent)
     {

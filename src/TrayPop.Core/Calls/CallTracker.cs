@@ -34,7 +34,7 @@ internal sealed class CallTracker(IOptions<PopOptions> options, TimeProvider tim
             Prune(now);
             if (!_calls.TryGetValue(key, out var call))
             {
-                call = new TrackedCall(now, number);
+                call = new TrackedCall(now, number, callEvent.Type);
                 _calls[key] = call;
             }
             else if (!string.Equals(call.Number, number, StringComparison.Ordinal))
@@ -47,8 +47,12 @@ internal sealed class CallTracker(IOptions<PopOptions> options, TimeProvider tim
     }
 
     /// <summary>Forgets the call, unless its id is known with another number; false then.</summary>
-    public bool Forget(CallEvent callEvent, CallerId callerId)
+    public bool Forget(CallEvent callEvent, CallerId callerId) => Forget(callEvent, callerId, out _);
+
+    /// <summary>As <see cref="Forget(CallEvent, CallerId)"/>, with the type of the call it forgot (null when it knew none).</summary>
+    public bool Forget(CallEvent callEvent, CallerId callerId, out CallType? knownType)
     {
+        knownType = null;
         var key = Key(callEvent, callerId);
         lock (_gate)
         {
@@ -57,6 +61,7 @@ internal sealed class CallTracker(IOptions<PopOptions> options, TimeProvider tim
                 return false;
             }
 
+            knownType = call?.Type;
             _calls.Remove(key);
             return true;
         }

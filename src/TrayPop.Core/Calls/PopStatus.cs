@@ -1,10 +1,22 @@
 namespace TrayPop.Core.Calls;
 
-/// <summary>What became of one call event.</summary>
+/// <summary>What became of one call event, in words that say what happened.</summary>
 internal enum PopStatus
 {
-    /// <summary>Something was shown: a page opened, a notification, or both.</summary>
-    Popped,
+    /// <summary>A page was handed to the browser (with a notification too, when the decision has one).</summary>
+    Opened,
+
+    /// <summary>A notification was shown, and no page opened.</summary>
+    Notified,
+
+    /// <summary><c>GET /pop</c>: the browser was answered with a redirect to the page; TrayPop launched nothing.</summary>
+    Redirected,
+
+    /// <summary>The caller withheld the number (or gave an address with none in it): nothing to look up, nothing opened.</summary>
+    Withheld,
+
+    /// <summary>Decided, and the decision is to show nothing (e.g. an unknown caller with <c>UnknownCaller=Nothing</c>).</summary>
+    Nothing,
 
     /// <summary>Looked up (or waiting) for a later phase: the rule pops on answer.</summary>
     Resolved,

@@ -9,7 +9,7 @@ internal sealed class RecentCallsListener(RecentCalls recent, TimeProvider time)
     public void OnHandled(PopReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
-        if (report.Status is not (PopStatus.Popped or PopStatus.Paused or PopStatus.RateLimited))
+        if (report.Status is not (PopStatus.Opened or PopStatus.Notified or PopStatus.Redirected or PopStatus.Paused or PopStatus.RateLimited))
         {
             return;
         }

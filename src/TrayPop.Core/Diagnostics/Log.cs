@@ -10,8 +10,14 @@ namespace TrayPop.Core.Diagnostics;
 /// </summary>
 internal static partial class Log
 {
-    [LoggerMessage(1, LogLevel.Information, "Call {Type} {Phase}: {Status} {Kind}")]
-    public static partial void CallHandled(ILogger logger, CallType type, CallPhase phase, PopStatus status, PopKind? kind);
+    /// <summary>The one line per event that answers "what happened and why"; its texts are masked and escaped already.</summary>
+    public static void CallHandled(ILogger logger, HandledEvent handled) =>
+        CallHandled(logger, handled.Channel, handled.CallId ?? "-", handled.Type, handled.Phase, handled.Caller, handled.Outcome, handled.Status,
+            handled.Decision ?? "-", handled.Url ?? "-", handled.Reason ?? "-");
+
+    [LoggerMessage(1, LogLevel.Information, "Call via {Channel} id {CallId} {Type} {Phase} from {CallerId}: lookup {Outcome}, {Status}, decision {Decision}, url {Url}, why {Reason}")]
+    private static partial void CallHandled(
+        ILogger logger, string channel, string callId, string type, string phase, string callerId, string outcome, string status, string decision, string url, string reason);
 
     public static void LookupFailed(ILogger logger, string error, string message) =>
         LookupFailedEscaped(logger, error, OutsideText.Escape(message));

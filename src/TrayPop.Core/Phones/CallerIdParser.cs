@@ -10,11 +10,15 @@ internal sealed class CallerIdParser(IOptions<PhoneOptions> options)
     /// <summary>Longer caller ids are not worth reading: no SIP URI of a phone number comes near it.</summary>
     public const int MaxLength = 256;
 
+    private readonly EffectiveRegion _region = PhoneRegion.Explain(options.Value.DefaultRegion);
     private readonly PhoneNumberReader _reader = new(PhoneRegion.Resolve(options.Value.DefaultRegion));
     private readonly string _outsideLinePrefix = DigitsOf(options.Value.OutsideLinePrefix);
 
     /// <summary>The region that reads numbers written without a country code.</summary>
     public string Region => _reader.Region;
+
+    /// <summary>The region with where it came from (<c>check</c> prints it; a start on the fallback warns).</summary>
+    public EffectiveRegion EffectiveRegion => _region;
 
     public CallerId Parse(string? raw)
     {

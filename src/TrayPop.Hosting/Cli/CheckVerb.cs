@@ -70,6 +70,7 @@ internal static class CheckVerb
             return StartupErrors.BadConfiguration;
         }
 
+        Console.WriteLine($"Phone region: {services.GetRequiredService<Core.Phones.CallerIdParser>().EffectiveRegion.Describe()}");
         Console.WriteLine($"Organisation: {dataverse.Url} (Web API {dataverse.ApiUri})");
         foreach (var line in await services.GetRequiredService<TrayPop.Dataverse.Connectivity.SignInReport>().LinesAsync(cancellationToken))
         {

@@ -74,7 +74,11 @@ internal static class PopVerb
         return StartupErrors.BadConfiguration;
     }
 
-    private static int Send(int port, byte[] line, CancellationToken cancellationToken)
+    /// <summary>
+    /// Sends one line to this session's line port (after the same-user check) and hands the reply to <paramref name="onReply"/>
+    /// (by default: printed, escaped); an error line is printed to stderr with exit 2. <c>traypop recent</c> asks through it too.
+    /// </summary>
+    internal static int Send(int port, byte[] line, CancellationToken cancellationToken, Func<string, int>? onReply = null)
     {
         var endpoint = new IPEndPoint(IPAddress.Loopback, port);
         using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp)
@@ -87,7 +91,7 @@ internal static class PopVerb
         using var cancel = cancellationToken.Register(socket.Dispose);
         try
         {
-            return Exchange(socket, endpoint, line);
+            return Exchange(socket, endpoint, line, onReply ?? PrintReply);
         }
         catch (Exception ex) when (ex is SocketException or ObjectDisposedException && cancellationToken.IsCancellationRequested)
         {
@@ -95,7 +99,7 @@ internal static class PopVerb
         }
     }
 
-    private static int Exchange(Socket socket, IPEndPoint endpoint, byte[] line)
+    private static int Exchange(Socket socket, IPEndPoint endpoint, byte[] line, Func<string, int> onReply)
     {
         try
         {
@@ -125,6 +129,11 @@ internal static class PopVerb
             return StartupErrors.BadConfiguration;
         }
 
+        return onReply(reply);
+    }
+
+    private static int PrintReply(string reply)
+    {
         // The reply comes from whatever holds the port: shown escaped, like any outside text.
         Console.WriteLine(OutsideText.Escape(reply, 4096));
         return 0;

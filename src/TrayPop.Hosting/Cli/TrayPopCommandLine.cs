@@ -51,7 +51,11 @@ internal static class TrayPopCommandLine
         var check = new Command("check", "Verify configuration, sign-in (WhoAmI) and the listener port.");
         check.SetAction((_, ct) => CheckVerb.RunAsync(settings, platform, ct));
 
-        var root = new RootCommand("TrayPop: the caller's CRM record on screen before the agent says hello.") { run, demo, pop, lookup, check, IndexCommand(settings, platform), noTray };
+        var recentJson = new Option<bool>("--json") { Description = "Print one JSON array, newest first." };
+        var recent = new Command("recent", "The last events the running TrayPop of this session handled: channel, call id, type, phase, caller id (masked), outcome, decision, URL.") { recentJson };
+        recent.SetAction((parse, ct) => RecentVerb.RunAsync(settings, platform, parse.GetValue(recentJson), ct));
+
+        var root = new RootCommand("TrayPop: the caller's CRM record on screen before the agent says hello.") { run, demo, pop, lookup, check, recent, IndexCommand(settings, platform), noTray };
         root.SetAction((parse, ct) => RunVerb.RunAsync(WithTray(settings, parse.GetValue(noTray)), platform, ct));
         return root;
     }

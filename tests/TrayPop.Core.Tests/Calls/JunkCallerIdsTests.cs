@@ -13,6 +13,9 @@ public sealed class JunkCallerIdsTests
     [InlineData("https://evil.example/?q=1")]
     [InlineData("Reception")]
     [InlineData("4255550101'")]
+    [InlineData("pbx.example.com")]
+    [InlineData("<pbx.example.com>")]
+    [InlineData("mailto:alice@example.com")]
     public void IsJunk_TextThatIsNoNumber_IsJunk(string raw) =>
         Assert.True(JunkCallerIds.IsJunk(raw, PhoneTestServices.Parser("US").Parse(raw)));
 
@@ -22,6 +25,8 @@ public sealed class JunkCallerIdsTests
     [InlineData("+999 1234 5678")]
     [InlineData("sip:201@pbx.example")]
     [InlineData("sip:alice@pbx.example")]
+    [InlineData("<sip:pbx.example.com>")]
+    [InlineData("tel:")]
     [InlineData("anonymous")]
     [InlineData("")]
     public void IsJunk_NumbersAddressesAndWithheld_AreNot(string raw) =>

@@ -19,7 +19,7 @@ public class RecentCallsListenerTests
     public void OnHandled_OpenedRecord_ListsTheContactWithItsPage()
     {
         var result = new LookupResult(LookupOutcome.Match, Number, [new CrmRecord("contact", Guid.NewGuid(), "Jane Doe")]);
-        Handle(PopStatus.Popped, new PopDecision(PopKind.OpenRecord, Record, null, result), callId: "c1");
+        Handle(PopStatus.Opened, new PopDecision(PopKind.OpenRecord, Record, null, result), callId: "c1");
 
         var call = Assert.Single(recent.Snapshot());
         Assert.Equal("Jane Doe (+1 425-555-0101)", call.Caller);
@@ -33,7 +33,7 @@ public class RecentCallsListenerTests
     {
         var form = new Uri("https://crm.example/main.aspx?pagetype=entityrecord&etn=contact");
         var result = new LookupResult(LookupOutcome.None, Number, []);
-        Handle(PopStatus.Popped, new PopDecision(PopKind.Notify, null, new Notification("Unknown caller", "+1 425-555-0101", form), result));
+        Handle(PopStatus.Notified, new PopDecision(PopKind.Notify, null, new Notification("Unknown caller", "+1 425-555-0101", form), result));
 
         var call = Assert.Single(recent.Snapshot());
         Assert.Equal(form, call.Url);
@@ -63,7 +63,7 @@ public class RecentCallsListenerTests
     [Fact]
     public void OnHandled_DecisionWithoutPage_ListsNothing()
     {
-        Handle(PopStatus.Popped, PopDecision.Nothing());
+        Handle(PopStatus.Nothing, PopDecision.Nothing());
 
         Assert.Empty(recent.Snapshot());
     }

@@ -176,6 +176,12 @@ public sealed class CallerIdParserTests
     [InlineData("sip:alice@example.com")]
     [InlineData("\"Alice\" <sips:alice@10.1.2.3;transport=tls>")]
     [InlineData("tel:reception")]
+    [InlineData("<sip:pbx.example.com>")]
+    [InlineData("sip:pbx.example.com")]
+    [InlineData("\"Front Desk\" <sips:pbx.example.com:5061;transport=tls>")]
+    [InlineData("sip:@pbx.example.com")]
+    [InlineData("tel:")]
+    [InlineData("<tel:>")]
     public void Parse_WhenWithheld_ReturnsWithheld(string? raw) =>
         Assert.Same(CallerId.Withheld, PhoneTestServices.Parser("US").Parse(raw));
 

@@ -90,7 +90,7 @@ public sealed class PatternPartsTests
         using var reply = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-        Assert.Equal("popped", reply.RootElement.GetProperty("status").GetString());
+        Assert.Equal("opened", reply.RootElement.GetProperty("status").GetString());
         Assert.Contains("pagetype=search", service.Launcher.Opened.Single().AbsoluteUri, StringComparison.Ordinal);
         Assert.Contains("The CRM could not be searched.", service.Notifier.Shown.Single().Text, StringComparison.Ordinal);
     }

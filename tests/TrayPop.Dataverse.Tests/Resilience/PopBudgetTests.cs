@@ -46,7 +46,7 @@ public sealed class PopBudgetTests : IAsyncDisposable
 
         var reply = await ReplyAsync(pending);
 
-        Assert.Equal("popped", reply.GetProperty("status").GetString());
+        Assert.Equal("opened", reply.GetProperty("status").GetString());
         Assert.Contains(TestSeed.JaneId, service.Launcher.Opened.Single().AbsoluteUri, StringComparison.Ordinal);
         Assert.Empty(service.Notifier.Shown);
         Assert.Equal(2, service.Crm.ApiRequestCount);

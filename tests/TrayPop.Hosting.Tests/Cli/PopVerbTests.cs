@@ -55,7 +55,7 @@ public class PopVerbTests
     [Fact]
     public async Task Run_Accepted_Exits0AndSentTheEventAsOneJsonLine()
     {
-        var (exit, line, _) = await PopAsync("{\"status\":\"popped\"}\n", new CallEvent("\"Jane Doe\" <sip:4255550101@pbx>", CallType.Inbound, CallPhase.Ring, "c1"));
+        var (exit, line, _) = await PopAsync("{\"status\":\"opened\"}\n", new CallEvent("\"Jane Doe\" <sip:4255550101@pbx>", CallType.Inbound, CallPhase.Ring, "c1"));
 
         Assert.Equal(0, exit);
         Assert.Equal("{\"number\":\"\\\"Jane Doe\\\" <sip:4255550101@pbx>\",\"type\":\"inbound\",\"phase\":\"ring\",\"callId\":\"c1\"}\n", line);
@@ -64,7 +64,7 @@ public class PopVerbTests
     [Fact]
     public async Task Run_WithAToken_PresentsItAsTheTokenField()
     {
-        var (exit, line, _) = await PopAsync("{\"status\":\"popped\"}\n", new CallEvent("100"), "--TrayPop:Listener:Token=jalapeño \"secret\"");
+        var (exit, line, _) = await PopAsync("{\"status\":\"opened\"}\n", new CallEvent("100"), "--TrayPop:Listener:Token=jalapeño \"secret\"");
 
         Assert.Equal(0, exit);
         Assert.Equal("jalapeño \"secret\"", CallEventDecoder.FromJson(Encoding.UTF8.GetBytes(line.TrimEnd('\n'))).Token);

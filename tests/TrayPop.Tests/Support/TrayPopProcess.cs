@@ -65,6 +65,17 @@ internal sealed class TrayPopProcess : IDisposable
         return (_process.ExitCode, await _stdout, await _stderr);
     }
 
+    /// <summary>Stops a service that runs until stopped, and returns what it wrote.</summary>
+    public async Task<(string Stdout, string Stderr)> StopAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+        }
+
+        return (await _stdout, await _stderr);
+    }
+
     public void Dispose()
     {
         if (!_process.HasExited)
