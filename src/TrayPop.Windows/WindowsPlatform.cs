@@ -2,6 +2,8 @@ using Microsoft.Extensions.DependencyInjection;
 using TrayPop.Hosting.Cli;
 using TrayPop.Hosting;
 using TrayPop.Intake;
+using TrayPop.Intake.Listening;
+using TrayPop.Windows.Listening;
 using TrayPop.Windows.Configuration;
 using TrayPop.Windows.Tray;
 
@@ -22,6 +24,8 @@ internal static class WindowsPlatform
             ConfigureServices = services => services
                 // check builds the services without the host: it must see this session's ports too.
                 .PostConfigure<ListenerOptions>(listener => listener.SessionId = session)
+                // Same user only: the TCP table's owning process and its token's user (the core's stand-in cannot tell).
+                .AddSingleton<IPeerOwners, TokenUserPeerOwners>()
                 .AddWindowsTray(),
         };
     }
