@@ -5,13 +5,13 @@ Each scenario is what a softphone really reports for one kind of call (ring, ans
 one call id). The script sends it over the channel you choose, prints each event with TrayPop's
 reply, and exits non-zero when a reply is not what TrayPop's default rules promise:
 
-    inbound      ring -> resolved (looked up, nothing opened), answer -> popped, again -> duplicate
+    inbound      ring -> resolved (looked up, nothing opened), answer -> opened, again -> duplicate
     queue call   ring -> resolved, end -> ended (answered by a colleague: nothing opens here)
-    outbound     answer -> popped
-    predictive   answer -> popped
+    outbound     answer -> opened
+    predictive   answer -> opened
     internal     every event -> ignored
-    withheld     answer -> popped with action "nothing" (no number, nothing to open)
-    burst        the same answer four times at once -> exactly one popped, the rest duplicate
+    withheld     answer -> withheld with action "nothing" (no number, nothing to open)
+    burst        the same answer four times at once -> exactly one opened, the rest duplicate
 
 Run it against `traypop demo` (its built-in sample contacts are the ones used here):
 
@@ -107,7 +107,7 @@ def scenarios(run_id: str) -> list:
         Scenario("answered-inbound", "Jane Doe calls and the agent answers; the phone repeats the answer", [
             # Softphones often report the caller as a SIP URI on ring and a bare number later.
             Event(f"sip:{jane}@pbx.example.com;user=phone", "inbound", "ring", call_id("in"), "resolved"),
-            Event(jane, "inbound", "answer", call_id("in"), "popped", "open-record"),
+            Event(jane, "inbound", "answer", call_id("in"), "opened", "open-record"),
             Event(jane, "inbound", "answer", call_id("in"), "duplicate"),
             Event(jane, "inbound", "end", call_id("in"), "ended"),
         ]),
@@ -116,7 +116,7 @@ def scenarios(run_id: str) -> list:
             Event(robert, "inbound", "end", call_id("queue"), "ended"),
         ]),
         Scenario("outbound", "the agent calls Oliver Bennett back", [
-            Event(oliver, "outbound", "answer", call_id("out"), "popped", "open-record"),
+            Event(oliver, "outbound", "answer", call_id("out"), "opened", "open-record"),
             Event(oliver, "outbound", "end", call_id("out"), "ended"),
         ]),
         Scenario("internal", "a colleague on extension 2201 calls", [
@@ -125,17 +125,17 @@ def scenarios(run_id: str) -> list:
             Event("2201", "internal", "end", call_id("int"), "ended"),
         ]),
         Scenario("predictive", "the dialler connects the agent to Lukas Weber", [
-            Event(lukas, "predictive", "answer", call_id("dial"), "popped", "open-record"),
+            Event(lukas, "predictive", "answer", call_id("dial"), "opened", "open-record"),
             Event(lukas, "predictive", "end", call_id("dial"), "ended"),
         ]),
         Scenario("withheld", "a caller withholds the number", [
             Event("anonymous", "inbound", "ring", call_id("anon"), "resolved"),
-            Event("anonymous", "inbound", "answer", call_id("anon"), "popped", "nothing"),
+            Event("anonymous", "inbound", "answer", call_id("anon"), "withheld", "nothing"),
             Event("anonymous", "inbound", "end", call_id("anon"), "ended"),
         ]),
         Scenario("burst", "Camille Martin calls; the phone fires its answer hook four times at once", [
             Event(camille, "inbound", "ring", call_id("burst"), "resolved"),
-            Burst(Event(camille, "inbound", "answer", call_id("burst"), "popped", "open-record")),
+            Burst(Event(camille, "inbound", "answer", call_id("burst"), "opened", "open-record")),
             Event(camille, "inbound", "end", call_id("burst"), "ended"),
         ]),
     ]
@@ -314,7 +314,7 @@ def check(event: Event, reply: Reply, channel: str) -> Optional[str]:
         return reply.error
     if channel == "pop-url":
         # /pop acts at once and never opens anything itself: the softphone's browser follows the redirect.
-        opens = event.expect == "popped" and event.expect_action not in (None, "nothing")
+        opens = event.expect == "opened" and event.expect_action not in (None, "nothing")
         if opens and not reply.redirect:
             return "expected a redirect to the CRM page"
         if opens and event.expect_action == "open-record" and "pagetype=entityrecord" not in reply.redirect:
@@ -338,8 +338,8 @@ def check_burst(burst: Burst, replies: list, channel: str) -> list:
         opened = sum(1 for reply in replies if reply.redirect)
         return [] if opened == 1 else [f"expected exactly one redirect, got {opened}"]
     statuses = sorted(reply.status or "none" for reply in replies)
-    wanted = sorted(["popped"] + ["duplicate"] * (burst.copies - 1))
-    return [] if statuses == wanted else [f"expected one popped and {burst.copies - 1} duplicate, got {statuses}"]
+    wanted = sorted(["opened"] + ["duplicate"] * (burst.copies - 1))
+    return [] if statuses == wanted else [f"expected one opened and {burst.copies - 1} duplicate, got {statuses}"]
 
 
 # --- Playing the scenarios ---------------------------------------------------------------------
