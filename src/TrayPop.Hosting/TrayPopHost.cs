@@ -5,6 +5,7 @@ using Serilog;
 using TrayPop.Intake;
 using TrayPop.Intake.Http;
 using TrayPop.Core.Pop;
+using TrayPop.Hosting.Cli;
 
 namespace TrayPop.Hosting;
 
@@ -32,7 +33,21 @@ internal static class TrayPopHost
         builder.Services.AddSingleton<LineIntakeService>();
         builder.Services.AddHostedService(provider => provider.GetRequiredService<LineIntakeService>());
         builder.Services.PostConfigure<ListenerOptions>(listener => listener.SessionId = platform.SessionId);
+        // A service that fails stops the host (as the default is), and RunAsync turns that into a non-zero exit code.
+        builder.Services.Configure<HostOptions>(host => host.BackgroundServiceExceptionBehavior = BackgroundServiceExceptionBehavior.StopHost);
         overrides?.Invoke(builder.Services);
         return builder.Build();
+    }
+
+    /// <summary>
+    /// Runs <paramref name="host"/> until it stops: 0 when it was asked to, <see cref="StartupErrors.ServiceFailed"/> when a
+    /// background service failed and so stopped it (the host itself would return normally, telling a supervisor all is well).
+    /// </summary>
+    public static async Task<int> RunAsync(IHost host, CancellationToken cancellationToken)
+    {
+        // Taken before the run, which disposes the host and its services.
+        var services = host.Services.GetServices<IHostedService>().OfType<BackgroundService>().ToList();
+        await host.RunAsync(cancellationToken);
+        return services.Any(service => service.ExecuteTask is { IsFaulted: true }) ? StartupErrors.ServiceFailed : 0;
     }
 }

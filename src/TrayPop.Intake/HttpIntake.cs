@@ -13,7 +13,7 @@ namespace TrayPop.Intake;
 /// The pipeline is taken on the first event (or by <see cref="PopPathWarmup"/> once listening), so the port is
 /// open before the Dataverse client is built.
 /// </summary>
-internal sealed class HttpIntake(Lazy<CallPipeline> pipeline, TimeProvider time, ILogger<HttpIntake> logger)
+internal sealed class HttpIntake(Lazy<CallPipeline> pipeline, RefusalLog refusals, TimeProvider time)
 {
     public const int MaxBodyBytes = HttpLimits.MaxBodyBytes;
 
@@ -99,7 +99,7 @@ internal sealed class HttpIntake(Lazy<CallPipeline> pipeline, TimeProvider time,
 
     private HttpResponse Reject(string reason, int status = HttpStatus.BadRequest)
     {
-        Log.EventRejected(logger, "http", reason);
+        refusals.Refused("http", "a local process", reason);
         return HttpResponse.Json(status, PopReportJson.Error(reason));
     }
 }

@@ -15,7 +15,9 @@ namespace TrayPop.Intake;
 /// The TCP line protocol on loopback: one JSON call event per line in, one JSON reply per line out.
 /// The first line must be a JSON object, or the connection is closed unread (another protocol, such as a browser's
 /// HTTP request, never reaches the pipeline); after it, a bad line gets an error line and the connection stays open;
-/// an overlong line is skipped to its end.
+/// a line longer than <see cref="MaxLineBytes"/> gets an error line and the connection is closed. A connection waits at
+/// most <c>TrayPop:Listener:IdleTimeout</c> for a line to start, <see cref="ReadTimeout"/> for it to end, and
+/// <see cref="WriteTimeout"/> for each reply to leave.
 /// The pipeline is taken on the first event (or by <see cref="PopPathWarmup"/> once listening), so the port is
 /// open before the Dataverse client is built.
 /// </summary>
@@ -32,6 +34,12 @@ internal sealed class LineIntakeService(
     public const int MaxLineBytes = 4096;
     private const string NotTheLineProtocol = "this port speaks the TrayPop line protocol only: one JSON object per line; the connection is closed";
     private const int MaxConnections = 32;
+
+    /// <summary>From a line's first byte to its newline.</summary>
+    public static readonly TimeSpan ReadTimeout = TimeSpan.FromSeconds(30);
+
+    /// <summary>How long one reply may take to leave: a client that sends and never reads is closed.</summary>
+    public static readonly TimeSpan WriteTimeout = TimeSpan.FromSeconds(30);
 
     private LoopbackListener? _listener;
 
@@ -100,12 +108,16 @@ internal sealed class LineIntakeService(
         }
     }
 
-    async Task IConnectionHandler.ServeAsync(Socket socket, CancellationToken cancellationToken)
+    async Task IConnectionHandler.ServeAsync(Socket socket, ConnectionSlot slot)
     {
+        // One timer per connection, on the injected clock: idle, read or write timeout, whichever phase it is in.
+        using var timer = new CancellationTokenSource(Timeout.InfiniteTimeSpan, time);
+        using var closing = slot.Closing.Register(static state => ((CancellationTokenSource)state!).Cancel(), timer);
+        var cancellationToken = timer.Token;
         try
         {
             await using var stream = new NetworkStream(socket, ownsSocket: true);
-            var reader = new LineReader(stream, MaxLineBytes);
+            var reader = new LineReader(stream, MaxLineBytes, new LineTimeouts(timer, options.Value.IdleTimeout, ReadTimeout, slot.SetIdle));
             var rate = new ConnectionRate(options.Value.MaxEventsPerSecond, time);
             var first = true;
             while (await reader.ReadLineAsync(cancellationToken) is { } line)
@@ -115,19 +127,52 @@ internal sealed class LineIntakeService(
                     // A browser's fetch or form POST to this port starts with its request line: nothing after it
                     // (a body line that reads as an event) may ever be taken for one.
                     refusals.Refused("line", "a local process", "the first line is not a JSON object (another protocol)");
-                    await stream.WriteAsync(Line(PopReportJson.Error(NotTheLineProtocol)), cancellationToken);
+                    await WriteAsync(stream, timer, PopReportJson.Error(NotTheLineProtocol));
+                    return;
+                }
+
+                if (line.TooLong)
+                {
+                    // Its end may never come: told why, then closed rather than read on.
+                    refusals.Refused("line", "a local process", $"a line longer than {MaxLineBytes} bytes; the connection is closed");
+                    await WriteAsync(stream, timer, PopReportJson.Error($"the line is longer than {MaxLineBytes} bytes; the connection is closed"));
                     return;
                 }
 
                 first = false;
                 var reply = await ReplyAsync(line, rate, cancellationToken);
-                await stream.WriteAsync(Line(reply), cancellationToken);
+                await WriteAsync(stream, timer, reply);
             }
+        }
+        catch (OperationCanceledException) when (timer.IsCancellationRequested && !slot.Closing.IsCancellationRequested)
+        {
+            Log.LineConnectionTimedOut(logger);
         }
         catch (Exception ex) when (ex is IOException or SocketException or OperationCanceledException or ObjectDisposedException)
         {
             Log.LineConnectionFailed(logger, ex.Message);
         }
+        finally
+        {
+            slot.SetIdle(false);
+        }
+    }
+
+    private static async Task WriteAsync(NetworkStream stream, CancellationTokenSource timer, byte[] json)
+    {
+        timer.CancelAfter(WriteTimeout);
+        try
+        {
+            await stream.WriteAsync(Line(json), timer.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            // A client that does not read: reset, rather than closed behind replies it will never take.
+            stream.Socket.LingerState = new LingerOption(true, 0);
+            throw;
+        }
+
+        timer.CancelAfter(Timeout.InfiniteTimeSpan);
     }
 
     private async Task<byte[]> ReplyAsync(LineReader.Result line, ConnectionRate rate, CancellationToken cancellationToken)
@@ -139,10 +184,11 @@ internal sealed class LineIntakeService(
             return PopReportJson.Error($"more than {options.Value.MaxEventsPerSecond} call events per second on one connection");
         }
 
-        if (line.TooLong)
+        // The token before anything else: a line without it is neither decoded nor described in the log.
+        if (secret.Required && !secret.Accepts(LineToken.Read(line.Bytes.Span)))
         {
-            Log.EventRejected(logger, "line", "line too long");
-            return PopReportJson.Error($"the line is longer than {MaxLineBytes} bytes");
+            refusals.Refused("line", "a local process", "token missing or wrong");
+            return PopReportJson.Error("the TrayPop token is missing or wrong (a \"token\" field)");
         }
 
         if (LineCommand.Read(line.Bytes.Span) is { } command)
@@ -153,14 +199,8 @@ internal sealed class LineIntakeService(
         var decoded = CallEventDecoder.FromJson(line.Bytes.Span);
         if (decoded.Event is null)
         {
-            Log.EventRejected(logger, "line", decoded.Error!);
+            refusals.Refused("line", "a local process", decoded.Error!);
             return PopReportJson.Error(decoded.Error!);
-        }
-
-        if (!secret.Accepts(decoded.Token))
-        {
-            refusals.Refused("line", "a local process", "token missing or wrong");
-            return PopReportJson.Error("the TrayPop token is missing or wrong (a \"token\" field)");
         }
 
         var report = await pipeline.Value.HandleAsync(decoded.Event with { Channel = CallChannels.Line }, launch: true, receivedAt, cancellationToken);

@@ -48,6 +48,12 @@ internal sealed class ListenerOptions
     public int MaxLookupsPerSecond { get; set; } = 10;
 
     /// <summary>
+    /// How long a connection may wait for its next request or line (HTTP keep-alive and the line protocol alike); an
+    /// idle connection is also the first closed when a listener is at its cap and a new client connects.
+    /// </summary>
+    public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>
     /// Accept connections from other users' processes too (off by default: on a terminal server every session shares
     /// loopback). A warning is logged at start when on.
     /// </summary>

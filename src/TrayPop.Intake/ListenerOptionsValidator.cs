@@ -40,6 +40,11 @@ internal sealed class ListenerOptionsValidator : IValidateOptions<ListenerOption
             failures.Add($"TrayPop:Listener:MaxLookupsPerSecond must be between 1 and 1000; got {options.MaxLookupsPerSecond}.");
         }
 
+        if (options.IdleTimeout <= TimeSpan.Zero || options.IdleTimeout > TimeSpan.FromDays(1))
+        {
+            failures.Add($"TrayPop:Listener:IdleTimeout must be more than zero and at most a day, e.g. 00:02:00; got {options.IdleTimeout}.");
+        }
+
         if (string.IsNullOrEmpty(options.Token) && !string.IsNullOrEmpty(options.TokenFile)
             && ListenerTokenFile.Read(options.TokenFile, out var tokenFailure) is null)
         {

@@ -75,6 +75,17 @@ public sealed class IntakeSecurityTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task Line_WhenTokenIsSet_ALineWithoutItIsRefusedBeforeItIsDecoded()
+    {
+        _service = await RunningService.StartAsync(["--TrayPop:Listener:Token=s3cret"]);
+
+        var replies = await LineClient.SendAsync(_service.LinePort, "{\"number\":12,\"type\":\"sideways\"}\n{\"number\":\"+14255550101\",\"token\":\"s3cret\",\"type\":\"sideways\"}\n", 2);
+
+        Assert.Contains("token is missing or wrong", replies[0], StringComparison.Ordinal);
+        Assert.Contains("type must be", replies[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Http_MoreEventsPerSecondThanAllowedOnOneConnection_Get429AndTheServiceGoesOn()
     {
         var time = new FakeTimeProvider(DateTimeOffset.UnixEpoch);

@@ -47,16 +47,29 @@ public sealed class LineIntakeTests : IAsyncLifetime
     [Fact]
     public async Task Line_BadLinesAfterTheFirst_GetErrorLinesAndTheConnectionKeepsServing()
     {
-        var lines = "{\"number\":\"+14255550101\",\"callId\":\"first\"}\nnot json\n" + new string('x', 5000) + "\n{\"type\":\"inbound\"}\n{\"number\":\"+14255550101\"}\n";
+        var lines = "{\"number\":\"+14255550101\",\"callId\":\"first\"}\nnot json\n{\"type\":\"inbound\"}\n{\"number\":\"+14255550101\"}\n";
 
-        var replies = await SendAsync(lines, 5);
+        var replies = await SendAsync(lines, 4);
 
         Assert.Equal("opened", replies[0].GetProperty("status").GetString());
         Assert.Contains("not valid JSON", replies[1].GetProperty("error").GetString(), StringComparison.Ordinal);
-        Assert.Contains("longer than 4096 bytes", replies[2].GetProperty("error").GetString(), StringComparison.Ordinal);
-        Assert.Contains("number is required", replies[3].GetProperty("error").GetString(), StringComparison.Ordinal);
-        Assert.Equal("opened", replies[4].GetProperty("status").GetString());
+        Assert.Contains("number is required", replies[2].GetProperty("error").GetString(), StringComparison.Ordinal);
+        Assert.Equal("opened", replies[3].GetProperty("status").GetString());
         Assert.Equal(2, _service.Launcher.Opened.Count);
+    }
+
+    [Fact]
+    public async Task Line_LongerThanTheLimit_GetsAnErrorLineAndTheConnectionIsClosed()
+    {
+        using var client = new TcpClient();
+        await client.ConnectAsync(IPAddress.Loopback, _service.LinePort);
+        var stream = client.GetStream();
+        await stream.WriteAsync(Encoding.UTF8.GetBytes("{\"number\":\"+14255550101\"}\n" + new string('x', 5000)));
+        using var reader = new StreamReader(stream, Encoding.UTF8);
+
+        Assert.Equal("opened", JsonDocument.Parse((await reader.ReadLineAsync())!).RootElement.GetProperty("status").GetString());
+        Assert.Contains("longer than 4096 bytes", await reader.ReadLineAsync(), StringComparison.Ordinal);
+        Assert.Null(await reader.ReadLineAsync());
     }
 
     [Theory]

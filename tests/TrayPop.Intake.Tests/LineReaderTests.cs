@@ -36,9 +36,37 @@ public class LineReaderTests
     }
 
     [Fact]
-    public async Task ReadLine_WhenLineIsTooLong_ReportsItOnceAndGoesOn()
+    public async Task ReadLine_WhenLineIsTooLong_ReportsItWithoutWaitingForItsEnd()
     {
-        Assert.Equal(["ok", "<too long>", "next"], await ReadAllAsync("ok\n" + new string('x', 100) + "\nnext\n"));
+        var reader = new LineReader(new EndlessStream((byte)'x'), 16);
+
+        Assert.True((await reader.ReadLineAsync(CancellationToken.None))!.Value.TooLong);
+    }
+
+    [Fact]
+    public async Task ReadLine_ArmsTheIdleTimeoutBeforeALineAndTheReadTimeoutInsideOne()
+    {
+        using var timer = new CancellationTokenSource();
+        var idle = new List<bool>();
+        var pipe = new System.IO.Pipelines.Pipe();
+        var reader = new LineReader(pipe.Reader.AsStream(), 16, new LineTimeouts(timer, TimeSpan.FromMinutes(2), TimeSpan.FromSeconds(30), idle.Add));
+
+        var read = reader.ReadLineAsync(timer.Token);
+        await pipe.Writer.WriteAsync("ab"u8.ToArray());
+        await Eventually.TrueAsync(() => idle.Count == 2, "the second read");
+
+        Assert.Equal([true, false], idle);
+        timer.Cancel();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => read);
+    }
+
+    [Fact]
+    public async Task ReadLine_WhenLineIsOneByteOverTheLimit_IsTooLong()
+    {
+        var reader = new LineReader(new MemoryStream(Encoding.UTF8.GetBytes("ok\n" + new string('x', 17) + "\nnext\n")), 16);
+
+        Assert.False((await reader.ReadLineAsync(CancellationToken.None))!.Value.TooLong);
+        Assert.True((await reader.ReadLineAsync(CancellationToken.None))!.Value.TooLong);
     }
 
     [Fact]
@@ -47,4 +75,34 @@ public class LineReaderTests
         var exact = new string('y', 16);
         Assert.Equal([exact], await ReadAllAsync(exact + "\n"));
     }
+}
+
+/// <summary>A stream that never ends: what a client that sends a line without a newline looks like.</summary>
+internal sealed class EndlessStream(byte fill) : Stream
+{
+    public override bool CanRead => true;
+
+    public override bool CanSeek => false;
+
+    public override bool CanWrite => false;
+
+    public override long Length => throw new NotSupportedException();
+
+    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+    public override int Read(byte[] buffer, int offset, int count)
+    {
+        buffer.AsSpan(offset, count).Fill(fill);
+        return count;
+    }
+
+    public override void Flush()
+    {
+    }
+
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+    public override void SetLength(long value) => throw new NotSupportedException();
+
+    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 }

@@ -11,8 +11,7 @@ internal static class RunVerb
         try
         {
             using var host = TrayPopHost.Build(settings, platform);
-            await host.RunAsync(cancellationToken);
-            return 0;
+            return await TrayPopHost.RunAsync(host, cancellationToken);
         }
         catch (Exception ex) when (StartupErrors.Explain(ex, Console.Error) is { } code)
         {

@@ -10,6 +10,9 @@ internal static class StartupErrors
     public const int NotRunning = 3;
     public const int Failed = 4;
 
+    /// <summary>A background service (an intake, the journal sender) failed while running, which stops the host.</summary>
+    public const int ServiceFailed = 5;
+
     public static int? Explain(Exception exception, TextWriter error)
     {
         switch (exception)

@@ -14,6 +14,9 @@ internal static partial class Log
     [LoggerMessage(10, LogLevel.Warning, "A line-protocol connection failed: {Reason}")]
     public static partial void LineConnectionFailed(ILogger logger, string reason);
 
+    [LoggerMessage(18, LogLevel.Debug, "A line-protocol connection was closed by its idle, read or write timeout")]
+    public static partial void LineConnectionTimedOut(ILogger logger);
+
     [LoggerMessage(11, LogLevel.Warning, "Refused a {Channel} request from {Source}: {Reason} (repeats within a minute are not logged)")]
     public static partial void SecurityRefusal(ILogger logger, string channel, string source, string reason);
 

@@ -102,6 +102,9 @@ internal sealed partial class HttpConnection
         var total = 0;
         long remaining = 0;
         var state = ChunkState.Size;
+        // Trailer fields count against the limits of header fields, as Kestrel counts them: 431 past either.
+        var trailerBytes = 0;
+        var trailerFields = 0;
         while (true)
         {
             var result = await _input.ReadAsync(cancellationToken);
@@ -121,19 +124,21 @@ internal sealed partial class HttpConnection
                 }
 
                 // Chunk framing takes CRLF only, as Kestrel did: a bare LF after the data is a malformed body.
+                // The most bytes the next line may take with its LF; a trailer's budget keeps room for the final CRLF.
+                var maxLine = state == ChunkState.Trailer ? HttpLimits.MaxHeaderBytes - trailerBytes + 2 : MaxChunkSizeLine + 1;
                 if (!reader.TryReadTo(out ReadOnlySequence<byte> line, (byte)'\n'))
                 {
-                    if (reader.Remaining > MaxChunkSizeLine)
+                    if (reader.Remaining >= maxLine)
                     {
-                        throw Malformed("chunk line too long");
+                        throw state == ChunkState.Trailer ? TrailersTooLarge() : Malformed("chunk line too long");
                     }
 
                     break;
                 }
 
-                if (line.Length > MaxChunkSizeLine)
+                if (line.Length + 1 > maxLine)
                 {
-                    throw Malformed("chunk line too long");
+                    throw state == ChunkState.Trailer ? TrailersTooLarge() : Malformed("chunk line too long");
                 }
 
                 var whole = line.IsSingleSegment ? line.FirstSpan : (ReadOnlySpan<byte>)line.ToArray();
@@ -162,16 +167,28 @@ internal sealed partial class HttpConnection
                         break;
                     default:
                         // Trailer fields are read past and ignored; the empty line ends the body.
-                        state = text.IsEmpty ? ChunkState.Done : ChunkState.Trailer;
+                        if (text.IsEmpty)
+                        {
+                            state = ChunkState.Done;
+                        }
+                        else if (++trailerFields > HttpLimits.MaxHeaderCount || (trailerBytes += (int)line.Length + 1) > HttpLimits.MaxHeaderBytes)
+                        {
+                            throw TrailersTooLarge();
+                        }
+
                         break;
                 }
             }
 
-            _input.AdvanceTo(reader.Position, buffer.End);
             if (state == ChunkState.Done)
             {
+                // Only what the body took is examined: a pipelined request already buffered behind it is parsed now,
+                // without waiting for bytes that may never come.
+                _input.AdvanceTo(reader.Position);
                 return total;
             }
+
+            _input.AdvanceTo(reader.Position, buffer.End);
 
             if (result.IsCompleted)
             {
@@ -193,6 +210,8 @@ internal sealed partial class HttpConnection
     }
 
     private static HttpRequestRejectedException Malformed(string message) => new(HttpStatus.BadRequest, message);
+
+    private static HttpRequestRejectedException TrailersTooLarge() => new(HttpStatus.HeadersTooLarge, "chunk trailer fields too large");
 
     private enum ChunkState
     {

@@ -11,18 +11,19 @@ namespace TrayPop.Intake.Http;
 /// <summary>
 /// One client connection: reads request heads, hands each request to the handler, writes the answers in order
 /// (so pipelined requests work), and keeps the connection while both sides want it. Its only timer is a one-shot
-/// per connection, re-armed per phase: <see cref="HttpLimits.IdleTimeout"/> while waiting for a request,
-/// <see cref="HttpLimits.RequestTimeout"/> from a request's first byte until it has fully arrived.
+/// per connection, re-armed per phase: the idle timeout while waiting for a request,
+/// <see cref="HttpLimits.RequestTimeout"/> from a request's first byte until it has fully arrived, the write timeout
+/// while an answer is being sent.
 /// </summary>
 internal sealed partial class HttpConnection : IAsyncDisposable
 {
-    private readonly Socket _socket;
-    private readonly NetworkStream _stream;
+    private readonly IHttpTransport _transport;
     private readonly PipeReader _input;
     private readonly PipeWriter _output;
     private readonly IHttpHandler _handler;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
+    private readonly HttpConnectionSettings _settings;
     private readonly CancellationToken _stopping;
     private readonly CancellationTokenSource _timeout;
     private CancellationTokenRegistration _stop;
@@ -30,16 +31,22 @@ internal sealed partial class HttpConnection : IAsyncDisposable
     private bool _bodyRead;
     private bool _bodyStarted;
     private bool _waitingForRequest = true;
+    private bool _writing;
 
     public HttpConnection(Socket socket, IHttpHandler handler, TimeProvider time, ILogger logger, CancellationToken stopping)
+        : this(new SocketTransport(socket), handler, time, logger, new HttpConnectionSettings(), stopping)
     {
-        _socket = socket;
-        _stream = new NetworkStream(socket, ownsSocket: true);
-        _input = PipeReader.Create(_stream, new StreamPipeReaderOptions(bufferSize: 4096, minimumReadSize: 1024, leaveOpen: true));
-        _output = PipeWriter.Create(_stream, new StreamPipeWriterOptions(minimumBufferSize: 4096, leaveOpen: true));
+    }
+
+    public HttpConnection(IHttpTransport transport, IHttpHandler handler, TimeProvider time, ILogger logger, HttpConnectionSettings settings, CancellationToken stopping)
+    {
+        _transport = transport;
+        _input = transport.Input;
+        _output = transport.Output;
         _handler = handler;
         _time = time;
         _logger = logger;
+        _settings = settings;
         _stopping = stopping;
         // Created with the injected clock so tests drive the timeouts; CancelAfter re-arms this one timer.
         _timeout = new CancellationTokenSource(Timeout.InfiniteTimeSpan, time);
@@ -58,7 +65,7 @@ internal sealed partial class HttpConnection : IAsyncDisposable
         _stop = _stopping.Register(static state => ((CancellationTokenSource)state!).Cancel(), _timeout);
         try
         {
-            _timeout.CancelAfter(HttpLimits.IdleTimeout);
+            WaitForRequest();
             while (await NextRequestAsync() is { } request)
             {
                 var response = await _handler.HandleAsync(request, _timeout.Token);
@@ -69,20 +76,26 @@ internal sealed partial class HttpConnection : IAsyncDisposable
                     break;
                 }
 
-                _waitingForRequest = true;
-                _timeout.CancelAfter(HttpLimits.IdleTimeout);
+                WaitForRequest();
             }
         }
         catch (HttpRequestRejectedException ex)
         {
-            Log.HttpRequestRefused(_logger, ex.Status, ex.Message);
+            Rejected(ex.Status, ex.Message);
             await TryWriteAsync(new HttpResponse(ex.Status) { Close = true });
         }
         catch (OperationCanceledException) when (_timeout.IsCancellationRequested && !_stopping.IsCancellationRequested)
         {
-            // An idle connection just closes; a request that stopped arriving is told why.
-            if (!_waitingForRequest)
+            // A client that does not read its answers is reset; an idle connection just closes; a request that
+            // stopped arriving is told why.
+            if (_writing)
             {
+                Rejected(0, "the client did not read its answer within the write timeout");
+                _transport.Abort();
+            }
+            else if (!_waitingForRequest)
+            {
+                Rejected(HttpStatus.RequestTimeout, "the request did not arrive within the request timeout");
                 await TryWriteAsync(new HttpResponse(HttpStatus.RequestTimeout) { Close = true });
             }
         }
@@ -99,6 +112,19 @@ internal sealed partial class HttpConnection : IAsyncDisposable
         {
             await DisposeAsync();
         }
+    }
+
+    private void WaitForRequest()
+    {
+        _waitingForRequest = true;
+        _timeout.CancelAfter(_settings.IdleTimeout);
+        _settings.IdleChanged?.Invoke(true);
+    }
+
+    private void Rejected(int status, string reason)
+    {
+        Log.HttpRequestRefused(_logger, status, reason);
+        _settings.Rejected?.Invoke(status, reason);
     }
 
     /// <summary>The next request's head, or null when the client closed the connection between requests.</summary>
@@ -120,6 +146,7 @@ internal sealed partial class HttpConnection : IAsyncDisposable
                 {
                     _waitingForRequest = false;
                     _timeout.CancelAfter(HttpLimits.RequestTimeout);
+                    _settings.IdleChanged?.Invoke(false);
                 }
             }
 
@@ -150,18 +177,33 @@ internal sealed partial class HttpConnection : IAsyncDisposable
     private async Task WriteAsync(HttpResponse response, bool keepAlive, bool omitBody)
     {
         HttpResponseWriter.Write(_output, response, keepAlive, _time.GetUtcNow(), omitBody);
-        await _output.FlushAsync(_stopping);
+        _writing = true;
+        _timeout.CancelAfter(_settings.WriteTimeout);
+        await _output.FlushAsync(_timeout.Token);
+        _writing = false;
+        _timeout.CancelAfter(Timeout.InfiniteTimeSpan);
     }
 
     private async Task TryWriteAsync(HttpResponse response)
     {
         try
         {
+            if (!_timeout.TryReset())
+            {
+                // The timer has fired (a request timeout): this last answer gets its own write timeout.
+                using var last = new CancellationTokenSource(_settings.WriteTimeout, _time);
+                using var stop = _stopping.Register(static state => ((CancellationTokenSource)state!).Cancel(), last);
+                HttpResponseWriter.Write(_output, response, keepAlive: false, _time.GetUtcNow(), omitBody: false);
+                await _output.FlushAsync(last.Token);
+                return;
+            }
+
             await WriteAsync(response, keepAlive: false, omitBody: false);
         }
         catch (Exception ex) when (ex is IOException or SocketException or ObjectDisposedException or OperationCanceledException)
         {
             Log.HttpConnectionEnded(_logger, ex.Message);
+            _transport.Abort();
         }
     }
 
@@ -172,7 +214,8 @@ internal sealed partial class HttpConnection : IAsyncDisposable
         {
             // A FIN after the last answer, then whatever the client still sends is read and dropped: closing with
             // unread input would reset the connection and could destroy that answer before the client reads it.
-            _socket.Shutdown(SocketShutdown.Send);
+            _settings.IdleChanged?.Invoke(false);
+            _transport.ShutdownSend();
             if (!_timeout.IsCancellationRequested)
             {
                 _timeout.CancelAfter(HttpLimits.LingerTimeout);
@@ -184,9 +227,7 @@ internal sealed partial class HttpConnection : IAsyncDisposable
             Log.HttpConnectionEnded(_logger, ex.Message);
         }
 
-        await _input.CompleteAsync();
-        await _output.CompleteAsync();
-        await _stream.DisposeAsync();
+        await _transport.DisposeAsync();
         // Unhooked from the service's stop before the timer goes, so a stop now cannot cancel a disposed source.
         await _stop.DisposeAsync();
         _timeout.Dispose();

@@ -20,6 +20,8 @@ internal sealed class HttpIntakeServer : BackgroundService, IConnectionHandler
     private readonly TimeProvider _time;
     private readonly ILogger<HttpIntakeServer> _logger;
     private readonly LoopbackListener _listener;
+    private readonly RefusalLog _refusals;
+    private readonly TimeSpan _idleTimeout;
 
     public HttpIntakeServer(
         IHttpHandler handler, IOptions<ListenerOptions> options, RefusalLog refusals, SameUserGuard sameUser, TimeProvider time, ILogger<HttpIntakeServer> logger)
@@ -27,6 +29,8 @@ internal sealed class HttpIntakeServer : BackgroundService, IConnectionHandler
         _handler = handler;
         _time = time;
         _logger = logger;
+        _refusals = refusals;
+        _idleTimeout = options.Value.IdleTimeout;
         _listener = new LoopbackListener(
             new LoopbackListenerOptions("http", "http", "HTTP intake", options.Value.Port, HttpLimits.MaxConnections), this, refusals, time, logger, sameUser);
     }
@@ -56,9 +60,15 @@ internal sealed class HttpIntakeServer : BackgroundService, IConnectionHandler
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) => _listener.RunAsync(stoppingToken);
 
-    Task IConnectionHandler.ServeAsync(Socket socket, CancellationToken stopping)
+    Task IConnectionHandler.ServeAsync(Socket socket, ConnectionSlot slot)
     {
-        var connection = new HttpConnection(socket, _handler, _time, _logger, stopping);
+        var settings = new HttpConnectionSettings
+        {
+            IdleTimeout = _idleTimeout,
+            IdleChanged = slot.SetIdle,
+            Rejected = (status, reason) => _refusals.Refused("http", "a local process", status == 0 ? reason : $"{status}: {reason}"),
+        };
+        var connection = new HttpConnection(new SocketTransport(socket), _handler, _time, _logger, settings, slot.Closing);
         connection.Start();
         return connection.Completion;
     }

@@ -15,6 +15,9 @@ internal static class HttpLimits
     /// <summary>How long a kept-alive connection may wait for its next request.</summary>
     public static readonly TimeSpan IdleTimeout = TimeSpan.FromMinutes(2);
 
+    /// <summary>How long one answer may take to leave: past it the client is taken not to read, and the connection is reset.</summary>
+    public static readonly TimeSpan WriteTimeout = TimeSpan.FromSeconds(30);
+
     /// <summary>How long, and for how many bytes, a closing connection keeps reading what the client still sends.</summary>
     public static readonly TimeSpan LingerTimeout = TimeSpan.FromSeconds(2);
 

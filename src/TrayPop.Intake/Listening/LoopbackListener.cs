@@ -11,14 +11,15 @@ namespace TrayPop.Intake.Listening;
 /// Listening for both intakes: binds 127.0.0.1 and, where the machine has it, [::1] on one port (loopback only,
 /// whatever is configured: nothing off this machine may drive pops), accepts, caps open connections, logs refusals, and
 /// refuses connections from other users' processes (<see cref="SameUserGuard"/>), and hands each connection to its
-/// protocol's <see cref="IConnectionHandler"/>. A failed accept is logged and retried after
+/// protocol's <see cref="IConnectionHandler"/>. At the cap, the longest-idle connection is closed to make room for a new
+/// client; only when every connection is busy is the new one refused. A failed accept is logged and retried after
 /// a pause that grows while failures repeat, so neither one stray error nor a storm of them ends or spins the loop.
 /// </summary>
 internal sealed class LoopbackListener(
     LoopbackListenerOptions options, IConnectionHandler handler, RefusalLog refusals, TimeProvider time, ILogger logger, SameUserGuard? sameUser = null) : IAsyncDisposable
 {
     private readonly List<Socket> _listeners = [];
-    private readonly ConcurrentDictionary<Task, byte> _connections = new();
+    private readonly ConcurrentDictionary<Task, ConnectionSlot?> _connections = new();
     private int _open;
 
     /// <summary>Where it listens, once bound.</summary>
@@ -109,7 +110,7 @@ internal sealed class LoopbackListener(
 
             // Answers are small and latency is the point: send each at once.
             client.NoDelay = true;
-            if (Interlocked.Increment(ref _open) > options.MaxConnections)
+            if (Interlocked.Increment(ref _open) > options.MaxConnections && !EvictLongestIdle())
             {
                 // Past the cap a connection is answered and closed at once rather than queued: a local process holding
                 // connections open must not make later callers wait behind it.
@@ -126,18 +127,49 @@ internal sealed class LoopbackListener(
                 continue;
             }
 
-            Track(handler.ServeAsync(client, stopping));
+            var slot = new ConnectionSlot(time, stopping);
+            Track(handler.ServeAsync(client, slot), slot);
+        }
+    }
+
+    /// <summary>
+    /// At the cap, the connection idle longest (one that has sent nothing, or nothing since its last answer, so has
+    /// passed no token check since) is closed to make room; false when every connection is busy.
+    /// </summary>
+    private bool EvictLongestIdle()
+    {
+        while (true)
+        {
+            ConnectionSlot? longest = null;
+            foreach (var slot in _connections.Values)
+            {
+                if (slot is { IsIdle: true, IsEvicted: false } && (longest is null || slot.IdleSince < longest.IdleSince))
+                {
+                    longest = slot;
+                }
+            }
+
+            if (longest is null)
+            {
+                return false;
+            }
+
+            if (longest.TryEvict())
+            {
+                refusals.Refused(options.Channel, "a local process", $"the longest-idle connection was closed to make room under {options.MaxConnections} open connections");
+                return true;
+            }
         }
     }
 
     /// <summary>Keeps <paramref name="connection"/> until it ends, then frees its place under the cap.</summary>
-    private void Track(Task connection)
+    private void Track(Task connection, ConnectionSlot? slot = null)
     {
-        _connections.TryAdd(connection, 0);
-        _ = ForgetWhenEndedAsync(connection);
+        _connections.TryAdd(connection, slot);
+        _ = ForgetWhenEndedAsync(connection, slot);
     }
 
-    private async Task ForgetWhenEndedAsync(Task connection)
+    private async Task ForgetWhenEndedAsync(Task connection, ConnectionSlot? slot)
     {
         try
         {
@@ -153,6 +185,7 @@ internal sealed class LoopbackListener(
         {
             _connections.TryRemove(connection, out _);
             Interlocked.Decrement(ref _open);
+            slot?.Dispose();
         }
     }
 

@@ -68,7 +68,7 @@ public sealed class LoopbackListenerTests
     }
 
     [Fact]
-    public async Task PastTheCap_AConnectionIsRefusedByItsProtocolAndLogged_UntilOneEnds()
+    public async Task PastTheCap_WithEveryConnectionBusy_ANewOneIsRefusedByItsProtocolAndLogged_UntilOneEnds()
     {
         var handler = new EchoHandler();
         using var logs = new CapturedLogs();
@@ -78,8 +78,8 @@ public sealed class LoopbackListenerTests
         var run = listener.RunAsync(stop.Token);
         var endpoint = listener.Endpoints[0];
 
-        using var first = await ConnectAsync(endpoint);
-        using var second = await ConnectAsync(endpoint);
+        using var first = await BusyAsync(endpoint);
+        using var second = await BusyAsync(endpoint);
         await Eventually.TrueAsync(() => handler.Served == 2, "both connections are served");
         using (var third = await ConnectAsync(endpoint))
         {
@@ -94,6 +94,37 @@ public sealed class LoopbackListenerTests
             Assert.True(attempt < 500, "a connection should be served again once one has ended");
         }
 
+        await stop.CancelAsync();
+        await run;
+        await listener.StopAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task PastTheCap_TheLongestIdleConnectionIsClosedToMakeRoom_AndABusyOneIsKept()
+    {
+        var handler = new EchoHandler();
+        var time = new FakeTimeProvider();
+        using var logs = new CapturedLogs();
+        await using var listener = new LoopbackListener(Options(maxConnections: 3), handler, Refusals(time, logs), time, NullLogger.Instance);
+        listener.Bind();
+        using var stop = new CancellationTokenSource();
+        var run = listener.RunAsync(stop.Token);
+        var endpoint = listener.Endpoints[0];
+
+        using var busy = await BusyAsync(endpoint);
+        using var older = await ConnectAsync(endpoint);
+        await Eventually.TrueAsync(() => handler.Idle == 1, "the first idle connection waits");
+        time.Advance(TimeSpan.FromSeconds(1));
+        using var newer = await ConnectAsync(endpoint);
+        await Eventually.TrueAsync(() => handler.Idle == 2, "the second idle connection waits");
+        time.Advance(TimeSpan.FromSeconds(1));
+
+        Assert.Equal("hello", await EchoAsync(endpoint));
+        Assert.Equal("", await ReadToEndAsync(older));
+        Assert.True(busy.Connected);
+        busy.GetStream().WriteByte((byte)'b');
+        Assert.Equal((byte)'b', busy.GetStream().ReadByte());
+        Assert.Contains(logs.Entries, e => e.Text.Contains("longest-idle connection was closed", StringComparison.Ordinal));
         await stop.CancelAsync();
         await run;
         await listener.StopAsync(CancellationToken.None);
@@ -127,6 +158,15 @@ public sealed class LoopbackListenerTests
     {
         var client = new TcpClient(endpoint.AddressFamily);
         await client.ConnectAsync(endpoint);
+        return client;
+    }
+
+    /// <summary>A connection that has sent a byte and had it echoed: served, not idle.</summary>
+    private static async Task<TcpClient> BusyAsync(IPEndPoint endpoint)
+    {
+        var client = await ConnectAsync(endpoint);
+        client.GetStream().WriteByte((byte)'a');
+        Assert.Equal((byte)'a', client.GetStream().ReadByte());
         return client;
     }
 
@@ -166,16 +206,41 @@ public sealed class LoopbackListenerTests
     private sealed class EchoHandler : IConnectionHandler
     {
         private int _served;
+        private int _idle;
 
         public int Served => Volatile.Read(ref _served);
 
-        public async Task ServeAsync(Socket socket, CancellationToken stopping)
+        /// <summary>How many connections wait for their first byte now.</summary>
+        public int Idle => Volatile.Read(ref _idle);
+
+        public async Task ServeAsync(Socket socket, ConnectionSlot slot)
         {
             Interlocked.Increment(ref _served);
             await using var stream = new NetworkStream(socket, ownsSocket: true);
             try
             {
-                await stream.CopyToAsync(stream, stopping);
+                // Idle until its first byte, so the cap can make room by closing it.
+                slot.SetIdle(true);
+                Interlocked.Increment(ref _idle);
+                var first = new byte[1];
+                int read;
+                try
+                {
+                    read = await stream.ReadAsync(first, slot.Closing);
+                }
+                finally
+                {
+                    Interlocked.Decrement(ref _idle);
+                    slot.SetIdle(false);
+                }
+
+                if (read == 0)
+                {
+                    return;
+                }
+
+                await stream.WriteAsync(first, slot.Closing);
+                await stream.CopyToAsync(stream, slot.Closing);
             }
             catch (Exception ex) when (ex is IOException or OperationCanceledException)
             {
