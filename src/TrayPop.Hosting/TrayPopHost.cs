@@ -45,9 +45,10 @@ internal static class TrayPopHost
     /// </summary>
     public static async Task<int> RunAsync(IHost host, CancellationToken cancellationToken)
     {
-        // Taken before the run, which disposes the host and its services.
+        // Started first, so a bad setting fails where the start reports it (ValidateOnStart), not while resolving services.
+        await host.StartAsync(cancellationToken);
         var services = host.Services.GetServices<IHostedService>().OfType<BackgroundService>().ToList();
-        await host.RunAsync(cancellationToken);
+        await host.WaitForShutdownAsync(cancellationToken);
         return services.Any(service => service.ExecuteTask is { IsFaulted: true }) ? StartupErrors.ServiceFailed : 0;
     }
 }

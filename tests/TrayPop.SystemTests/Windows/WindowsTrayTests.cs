@@ -33,7 +33,9 @@ public sealed class WindowsTrayTests(ITestOutputHelper output)
         // The emulator is a development tool the Windows build never carries: it runs here, on this side of Wine's loopback.
         await using var crm = await EmulatorServer.StartAsync(EmulatorSeed.Sample);
         string[] Run(int listenerPort) =>
-            ["run", $"--TrayPop:Dataverse:Url={crm.BaseUri.AbsoluteUri.TrimEnd('/')}", "--TrayPop:Dataverse:Auth:Mode=None", $"--TrayPop:Listener:Port={listenerPort}"];
+            ["run", $"--TrayPop:Dataverse:Url={crm.BaseUri.AbsoluteUri.TrimEnd('/')}", "--TrayPop:Dataverse:Auth:Mode=None", $"--TrayPop:Listener:Port={listenerPort}",
+             // The test's HTTP client is a Linux process, which Wine's TCP table does not know as one of this user's.
+             "--TrayPop:Listener:AllowOtherUsers=true"];
 
         try
         {
