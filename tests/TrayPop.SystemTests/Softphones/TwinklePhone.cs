@@ -154,9 +154,25 @@ internal sealed class TwinklePhone : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// A port free for UDP on loopback and for TCP on every address: Twinkle binds its SIP port for both, and the
+    /// ephemeral range is full of TIME_WAIT sockets after the intake tests, which refuse a TCP bind to that number.
+    /// </summary>
     public static int FreeUdpPort()
     {
-        using var socket = new System.Net.Sockets.UdpClient(new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, 0));
-        return ((System.Net.IPEndPoint)socket.Client.LocalEndPoint!).Port;
+        for (var attempt = 0; ; attempt++)
+        {
+            using var udp = new System.Net.Sockets.UdpClient(new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, 0));
+            var port = ((System.Net.IPEndPoint)udp.Client.LocalEndPoint!).Port;
+            try
+            {
+                using var tcp = new System.Net.Sockets.Socket(System.Net.Sockets.AddressFamily.InterNetwork, System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp);
+                tcp.Bind(new System.Net.IPEndPoint(System.Net.IPAddress.Any, port));
+                return port;
+            }
+            catch (System.Net.Sockets.SocketException) when (attempt < 100)
+            {
+            }
+        }
     }
 }

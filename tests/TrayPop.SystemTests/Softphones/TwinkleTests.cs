@@ -107,13 +107,17 @@ public sealed class TwinkleTests : IAsyncLifetime
     {
         await StartAsync();
         var sippPort = TwinklePhone.FreeUdpPort();
-        using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        var sipp = Sipp(["-sn", "uas", "-i", "127.0.0.1", "-p", $"{sippPort}", "-m", "1"], cancel.Token);
+        var sipp = Sipp(["-sn", "uas", "-i", "127.0.0.1", "-p", $"{sippPort}", "-m", "1"]);
         // Dial only once SIPp holds its port: a call to a closed port fails at once (503).
-        await Eventually.True(() => !TwinklePhone.IsFreeUdpPort(sippPort), "SIPp to listen", TimeSpan.FromSeconds(60));
+        await Eventually.True(() => sipp.IsCompleted || !TwinklePhone.IsFreeUdpPort(sippPort), "SIPp to listen", TimeSpan.FromSeconds(60));
 
         await _phone!.TypeAsync($"call sip:+14255550101@127.0.0.1:{sippPort}");
-        await _phone.WaitForOutputAsync("far end answered call", "the customer to answer");
+        await Eventually.True(() => sipp.IsCompleted || _phone.Output.Contains("far end answered call", StringComparison.Ordinal),
+            $"the customer to answer (Twinkle printed:\n{_phone.Output})", TimeSpan.FromSeconds(60));
+        if (sipp.IsCompleted)
+        {
+            Assert.Fail($"SIPp ended before Twinkle saw the answer: {await SippReportAsync(sipp)}");
+        }
         await _phone.TypeAsync("bye");
         await AssertSippPassedAsync(sipp);
 
@@ -204,9 +208,8 @@ public sealed class TwinkleTests : IAsyncLifetime
     /// </summary>
     private async Task IncomingCallAsync(string scenario, string from, string? agent, bool hangUp = false)
     {
-        using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         var sipp = Sipp(["-sf", Path.Combine(AppContext.BaseDirectory, "Scenarios", scenario), "-i", "127.0.0.1", "-p", $"{TwinklePhone.FreeUdpPort()}",
-            "-m", "1", "-key", "from", from, $"127.0.0.1:{_phone!.SipPort}"], cancel.Token);
+            "-m", "1", "-key", "from", from, $"127.0.0.1:{_phone!.SipPort}"]);
         if (agent is not null)
         {
             await _phone.WaitForOutputAsync("incoming call", "the call to ring");
@@ -222,14 +225,33 @@ public sealed class TwinkleTests : IAsyncLifetime
         await AssertSippPassedAsync(sipp);
     }
 
-    private static Task<(int ExitCode, string Output)> Sipp(IEnumerable<string> arguments, CancellationToken cancellationToken) =>
-        Task.Run(() => Command.RunAsync("sipp", ["-nostdin", "-timeout", "20s", "-timeout_error", .. arguments], timeout: TimeSpan.FromSeconds(30)),
-            cancellationToken);
+    /// <summary>
+    /// SIPp with its media on loopback on a free port (not the shared default 6000), and every SIP message it sent or
+    /// received traced to the test's home, so a call that goes wrong says what SIPp saw.
+    /// </summary>
+    private Task<(int ExitCode, string Output)> Sipp(IEnumerable<string> arguments)
+    {
+        var messages = Path.Combine(_home, $"sipp-{Guid.NewGuid():N}.messages.log");
+        string[] options = ["-nostdin", "-timeout", "20s", "-timeout_error", "-mi", "127.0.0.1", "-mp", $"{TwinklePhone.FreeUdpPort()}",
+            "-trace_msg", "-message_file", messages];
+        return Task.Run(async () =>
+        {
+            var (exit, output) = await Command.RunAsync("sipp", [.. options, .. arguments], timeout: TimeSpan.FromSeconds(30));
+            var trace = File.Exists(messages) ? await File.ReadAllTextAsync(messages) : "(no messages traced)";
+            return (exit, $"{output}\nSIP messages:\n{trace}");
+        });
+    }
+
+    private static async Task<string> SippReportAsync(Task<(int ExitCode, string Output)> sipp)
+    {
+        var (exit, output) = await sipp;
+        return $"SIPp exited {exit}:\n{output[Math.Max(0, output.Length - 6000)..]}";
+    }
 
     private static async Task AssertSippPassedAsync(Task<(int ExitCode, string Output)> sipp)
     {
-        var (exit, output) = await sipp;
-        Assert.True(exit == 0, $"SIPp exited {exit}:\n{output[Math.Max(0, output.Length - 3000)..]}");
+        var (exit, _) = await sipp;
+        Assert.True(exit == 0, await SippReportAsync(sipp));
     }
 
     private string Record(string contactId) => $"{_crm.BaseUri}main.aspx?pagetype=entityrecord&etn=contact&id={contactId}";
