@@ -29,6 +29,13 @@ internal sealed class LogPrivacy(bool showNumbers)
         var i = 0;
         while (i < text.Length)
         {
+            // A record id (…&id=12345678-1234-…) is no caller's number, and the id is what an administrator needs.
+            if (RecordIdLength(text, i) is > 0 and var idLength)
+            {
+                i += idLength;
+                continue;
+            }
+
             if (!char.IsAsciiDigit(text[i]))
             {
                 i++;
@@ -92,6 +99,28 @@ internal sealed class LogPrivacy(bool showNumbers)
                 return end;
             }
         }
+    }
+
+    /// <summary>The length of a GUID (8-4-4-4-12 hex digits, braces optional) starting at <paramref name="start"/>, or 0.</summary>
+    private static int RecordIdLength(string text, int start)
+    {
+        const int length = 36;
+        if ((start > 0 && char.IsAsciiHexDigit(text[start - 1])) || text.Length - start < length)
+        {
+            return 0;
+        }
+
+        for (var j = 0; j < length; j++)
+        {
+            var c = text[start + j];
+            var dash = j is 8 or 13 or 18 or 23;
+            if (dash ? c != '-' : !char.IsAsciiHexDigit(c))
+            {
+                return 0;
+            }
+        }
+
+        return start + length == text.Length || !char.IsAsciiHexDigit(text[start + length]) ? length : 0;
     }
 
     private static bool IsNumberPunctuation(char c) => c is ' ' or '.' or '-' or '(' or ')' or '\u00A0' or '\u202F' or '\u2009';
