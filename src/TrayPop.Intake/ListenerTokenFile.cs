@@ -5,6 +5,8 @@ namespace TrayPop.Intake;
 /// <summary>
 /// Reads <c>TrayPop:Listener:TokenFile</c>, failing closed: a file that is missing, unreadable, not a small regular
 /// file, or whose first line is blank gives a reason instead of a token, never "no token" (which would turn the check off).
+/// The path may name the user's profile (<c>%LOCALAPPDATA%\TrayPop\token</c>, <c>~/.config/traypop/token</c>), so one
+/// machine-wide setting (the MSI's, a terminal server's) gives every agent their own file.
 /// </summary>
 internal static class ListenerTokenFile
 {
@@ -15,6 +17,7 @@ internal static class ListenerTokenFile
     public static string? Read(string path, out string? failure)
     {
         failure = null;
+        path = Resolve(path);
         try
         {
             var info = new FileInfo(path);
@@ -70,6 +73,23 @@ internal static class ListenerTokenFile
         }
     }
 
-    /// <summary>The message that stops the start.</summary>
-    public static string Message(string path, string failure) => $"{Key} '{path}' {failure}. Put the token on its first line, or remove the setting.";
+    /// <summary>The message that stops the start, naming the file as set and, when that differs, as this user's.</summary>
+    public static string Message(string path, string failure)
+    {
+        var resolved = Resolve(path);
+        var named = resolved == path ? $"'{path}'" : $"'{path}' ('{resolved}')";
+        return $"{Key} {named} {failure}. Put the token on its first line, or remove the setting.";
+    }
+
+    /// <summary>The path with environment variables (<c>%LOCALAPPDATA%</c>) and a leading <c>~</c> replaced by this user's.</summary>
+    public static string Resolve(string path)
+    {
+        var expanded = Environment.ExpandEnvironmentVariables(path);
+        if (expanded == "~" || expanded.StartsWith("~/", StringComparison.Ordinal) || expanded.StartsWith(@"~\", StringComparison.Ordinal))
+        {
+            expanded = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile) + expanded[1..];
+        }
+
+        return expanded;
+    }
 }

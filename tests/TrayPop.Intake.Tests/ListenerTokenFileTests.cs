@@ -38,6 +38,40 @@ public sealed class ListenerTokenFileTests : IDisposable
     }
 
     [Fact]
+    public void Read_PathNamingAnEnvironmentVariable_ReadsThisUsersFile()
+    {
+        var file = File("token", "s3cret\n");
+        Environment.SetEnvironmentVariable("TRAYPOP_TEST_TOKEN_DIR", _directory);
+        try
+        {
+            Assert.Equal("s3cret", ListenerTokenFile.Read(Path.Combine("%TRAYPOP_TEST_TOKEN_DIR%", "token"), out _));
+            Assert.Equal(file, ListenerTokenFile.Resolve(Path.Combine("%TRAYPOP_TEST_TOKEN_DIR%", "token")));
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("TRAYPOP_TEST_TOKEN_DIR", null);
+        }
+    }
+
+    [Fact]
+    public void Resolve_LeadingTilde_IsTheUsersProfile()
+    {
+        var home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
+
+        Assert.Equal(Path.Combine(home, ".config/traypop/token"), ListenerTokenFile.Resolve("~/.config/traypop/token"));
+        Assert.Equal("/etc/~token", ListenerTokenFile.Resolve("/etc/~token"));
+    }
+
+    [Fact]
+    public void Message_NamesTheSettingAndThisUsersFile()
+    {
+        var message = ListenerTokenFile.Message("~/missing-token", "does not exist");
+
+        Assert.Contains("TrayPop:Listener:TokenFile '~/missing-token' ('", message, StringComparison.Ordinal);
+        Assert.Contains("/missing-token') does not exist", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Read_LargerThan4KB_Fails()
     {
         Assert.Null(ListenerTokenFile.Read(File("big", new string('a', ListenerTokenFile.MaxBytes + 1)), out var failure));
