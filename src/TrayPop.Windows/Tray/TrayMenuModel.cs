@@ -36,6 +36,22 @@ internal static class TrayMenuModel
         ];
     }
 
+    /// <summary>
+    /// The menu a chooser notification opens: what matched, then one item per record (name and table) that opens it.
+    /// The first nine have the access keys 1 to 9, so a key press chooses at once.
+    /// </summary>
+    public static IReadOnlyList<TrayMenuItem> Chooser(Core.Pop.Notification notification)
+    {
+        ArgumentNullException.ThrowIfNull(notification);
+        return
+        [
+            new(Escape(notification.Text)),
+            TrayMenuItem.Separator,
+            .. notification.Choices.Select((choice, i) => new TrayMenuItem(
+                (i < 9 ? $"&{i + 1}  " : "    ") + Escape(choice.Label), TrayCommand.Open(choice.Url))),
+        ];
+    }
+
     /// <summary>The menu flattened in display order, submenu items after their parent; platforms number items by this order.</summary>
     public static IEnumerable<TrayMenuItem> Flatten(IEnumerable<TrayMenuItem> items)
     {
@@ -65,8 +81,10 @@ internal static class TrayMenuModel
     private static TrayMenuItem RecentItem(RecentCall call, TimeZoneInfo timeZone, bool logged)
     {
         var local = TimeZoneInfo.ConvertTime(call.At, timeZone);
-        // '&' marks a mnemonic in Win32 menus; a caller name with one must show it literally.
-        var caller = call.Caller.Replace("&", "&&", StringComparison.Ordinal);
+        var caller = Escape(call.Caller);
         return new(string.Create(CultureInfo.CurrentCulture, $"{local:t}  {caller}{(logged ? "  (logged)" : string.Empty)}"), TrayCommand.Open(call.Url));
     }
+
+    // '&' marks a mnemonic in Win32 menus; a name with one must show it literally.
+    private static string Escape(string text) => text.Replace("&", "&&", StringComparison.Ordinal);
 }
