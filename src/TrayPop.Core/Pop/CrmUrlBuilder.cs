@@ -40,20 +40,22 @@ internal sealed class CrmUrlBuilder(CrmSite site, IOptions<PopOptions> pop)
     /// (learn.microsoft.com/power-apps/developer/model-driven-apps/open-forms-views-dialogs-reports-url): <c>main.aspx</c> with
     /// <c>pagetype=entitylist</c> and <c>etn</c> (plus <c>appid</c>) opens the view; <c>viewid</c>/<c>viewtype</c> are optional.
     /// That page documents no parameter for the view's search text, so none is sent: the agent types
-    /// <see cref="QuickFindText"/> into the view's search box.
+    /// <see cref="QuickFindTexts"/> into the view's search box.
     /// </summary>
     public Uri List(string entity) => Page("pagetype=entitylist&etn=" + Uri.EscapeDataString(entity));
 
     /// <summary>
-    /// The text that finds several matches in the CRM's own search: the number as stored on them. Quick Find matches from
-    /// the start of a column's text ("About quick find queries"), so <c>+12065550100</c> does not find a stored
-    /// <c>(206) 555-0100</c>; the stored text does. Without one (the phone-key index knows numbers only in E.164), the
-    /// caller id in its international form.
+    /// The texts that find several matches in the CRM's own search: the number as stored on them, each distinct rendering
+    /// once (a switchboard stored as <c>(206) 555-0100</c> on one record and <c>206-555-0100 x221</c> on another needs both).
+    /// Quick Find matches from the start of a column's text ("About quick find queries"), so <c>+12065550100</c> does not
+    /// find a stored <c>(206) 555-0100</c>; the stored text does. Without one (the phone-key index knows numbers only in
+    /// E.164), the caller id in E.164.
     /// </summary>
-    public static string QuickFindText(LookupResult result)
+    public static IReadOnlyList<string> QuickFindTexts(LookupResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
-        return result.Matches.Select(m => m.Number).FirstOrDefault(n => !string.IsNullOrWhiteSpace(n)) ?? SearchText(result.CallerId);
+        var stored = result.Matches.Select(m => m.Number?.Trim()).OfType<string>().Where(n => n.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        return stored.Count > 0 ? stored : [SearchText(result.CallerId)];
     }
 
     /// <summary>A configured template with <c>{number}</c>, <c>{id}</c> and <c>{entity}</c> filled in, each escaped.</summary>

@@ -62,7 +62,7 @@ internal sealed class PopDecider(CrmUrlBuilder urls, IOptions<PopOptions> option
         var more = result.Matches.Count > 3 ? $" and {result.Matches.Count - 3} more" : "";
         return new(
             $"{result.Matches.Count} records share this number",
-            $"{Display(result.CallerId)}: {names}{more} — click to search for {CrmUrlBuilder.QuickFindText(result)}",
+            $"{Display(result.CallerId)}: {names}{more} — click to search for {SearchFor(result)}",
             urls.List(result.Matches[0].Entity));
     }
 
@@ -83,12 +83,19 @@ internal sealed class PopDecider(CrmUrlBuilder urls, IOptions<PopOptions> option
     private PopDecision SearchMatches(LookupResult result)
     {
         var list = urls.List(result.Matches[0].Entity);
-        var text = CrmUrlBuilder.QuickFindText(result);
+        var text = SearchFor(result);
         var notification = new Notification(
             $"{result.Matches.Count} records match",
             $"{result.Matches.Count} records match {Display(result.CallerId)}: search the {result.Matches[0].Entity} list for {text}",
             list);
         return new PopDecision(PopKind.Search, list, notification, result);
+    }
+
+    /// <summary>What to type into the list's search box to find every match: the distinct stored renderings, at most three.</summary>
+    private static string SearchFor(LookupResult result)
+    {
+        var texts = CrmUrlBuilder.QuickFindTexts(result);
+        return string.Join(" or ", texts.Take(3)) + (texts.Count > 3 ? $" (and {texts.Count - 3} more)" : "");
     }
 
     /// <summary>A match as a chooser lists it: name and table, e.g. "Tom Baker (contact)".</summary>

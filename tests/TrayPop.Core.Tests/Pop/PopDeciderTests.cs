@@ -75,9 +75,15 @@ public class PopDeciderTests
     }
 
     [Fact]
-    public void QuickFindText_WithoutAStoredNumber_IsTheCallerIdInE164()
+    public void QuickFindTexts_AreEachStoredRenderingOnce_OrTheCallerIdWithoutOne()
     {
-        Assert.Equal("+14255550101", CrmUrlBuilder.QuickFindText(Callers.Found(Callers.Jane, Callers.John)));
+        var stored = Callers.Found(
+            Callers.Jane with { Number = "(425) 555-0101" },
+            Callers.John with { Number = "425-555-0101 x22" },
+            new CrmRecord("contact", Guid.NewGuid(), "Third", "(425) 555-0101"));
+
+        Assert.Equal(["(425) 555-0101", "425-555-0101 x22"], CrmUrlBuilder.QuickFindTexts(stored));
+        Assert.Equal(["+14255550101"], CrmUrlBuilder.QuickFindTexts(Callers.Found(Callers.Jane, Callers.John)));
     }
 
     [Fact]
