@@ -47,10 +47,12 @@ internal static class TrayMenuModel
         [
             new(Escape(notification.Text)),
             TrayMenuItem.Separator,
-            .. notification.Choices.Select((choice, i) => new TrayMenuItem(
-                (i < 9 ? $"&{i + 1}  " : "    ") + Escape(choice.Label), TrayCommand.Open(choice.Url))),
+            .. notification.Choices.Select(ChoiceItem),
         ];
     }
+
+    private static TrayMenuItem ChoiceItem(Core.Pop.NotificationChoice choice, int index) =>
+        new((index < 9 ? $"&{index + 1}  " : "    ") + Escape(choice.Label), TrayCommand.Open(choice.Url));
 
     /// <summary>The menu flattened in display order, submenu items after their parent; platforms number items by this order.</summary>
     public static IEnumerable<TrayMenuItem> Flatten(IEnumerable<TrayMenuItem> items)
@@ -82,7 +84,11 @@ internal static class TrayMenuModel
     {
         var local = TimeZoneInfo.ConvertTime(call.At, timeZone);
         var caller = Escape(call.Caller);
-        return new(string.Create(CultureInfo.CurrentCulture, $"{local:t}  {caller}{(logged ? "  (logged)" : string.Empty)}"), TrayCommand.Open(call.Url));
+        var text = string.Create(CultureInfo.CurrentCulture, $"{local:t}  {caller}{(logged ? "  (logged)" : string.Empty)}");
+        // A caller several records share: the records again, as the chooser listed them.
+        return call.Choices is { Count: > 0 } choices
+            ? new(text, Children: [.. choices.Select((choice, i) => ChoiceItem(choice, i))])
+            : new(text, call.Url is null ? null : TrayCommand.Open(call.Url));
     }
 
     // '&' marks a mnemonic in Win32 menus; a name with one must show it literally.

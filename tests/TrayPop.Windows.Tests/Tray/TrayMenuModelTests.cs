@@ -81,6 +81,21 @@ public class TrayMenuModelTests
     }
 
     [Fact]
+    public void Build_RecentChooserCall_OffersItsRecordsAgain()
+    {
+        var tom = new Uri("https://crm.example/main.aspx?id=1");
+        var sarah = new Uri("https://crm.example/main.aspx?id=2");
+        var call = new RecentCall(DateTimeOffset.UnixEpoch, "+1 206-555-0100 (2 matches)", null, "c9", [new("Tom Baker (contact)", tom), new("Sarah Lee (contact)", sarah)]);
+
+        var menu = TrayMenuModel.Build(TrayState.Ready, paused: false, [call], TimeZoneInfo.Utc);
+
+        var item = menu.Single(i => i.Text == TrayMenuModel.RecentCallsText).Children!.Single();
+        Assert.Null(item.Command);
+        Assert.Equal(["&1  Tom Baker (contact)", "&2  Sarah Lee (contact)"], item.Children!.Select(c => c.Text));
+        Assert.Equal([TrayCommand.Open(tom), TrayCommand.Open(sarah)], item.Children!.Select(c => c.Command));
+    }
+
+    [Fact]
     public void Flatten_PutsSubmenuItemsAfterTheirParent()
     {
         var child = new TrayMenuItem("child", TrayCommand.Exit);
