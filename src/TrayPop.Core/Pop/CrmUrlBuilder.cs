@@ -49,13 +49,27 @@ internal sealed class CrmUrlBuilder(CrmSite site, IOptions<PopOptions> pop)
     /// once (a switchboard stored as <c>(206) 555-0100</c> on one record and <c>206-555-0100 x221</c> on another needs both).
     /// Quick Find matches from the start of a column's text ("About quick find queries"), so <c>+12065550100</c> does not
     /// find a stored <c>(206) 555-0100</c>; the stored text does. Without one (the phone-key index knows numbers only in
-    /// E.164), the caller id in E.164.
+    /// E.164), the number in its national format, the way most records store it.
     /// </summary>
     public static IReadOnlyList<string> QuickFindTexts(LookupResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
         var stored = result.Matches.Select(m => m.Number?.Trim()).OfType<string>().Where(n => n.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-        return stored.Count > 0 ? stored : [SearchText(result.CallerId)];
+        return stored.Count > 0 ? stored : [NationalText(result.CallerId)];
+    }
+
+    private static string NationalText(CallerId callerId)
+    {
+        try
+        {
+            return callerId.E164 is { } e164
+                ? PhoneNumberReader.Util.Format(PhoneNumberReader.Util.Parse(e164, null), PhoneNumbers.PhoneNumberFormat.NATIONAL)
+                : SearchText(callerId);
+        }
+        catch (PhoneNumbers.NumberParseException)
+        {
+            return SearchText(callerId);
+        }
     }
 
     /// <summary>A configured template with <c>{number}</c>, <c>{id}</c> and <c>{entity}</c> filled in, each escaped.</summary>

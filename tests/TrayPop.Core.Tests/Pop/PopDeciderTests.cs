@@ -75,7 +75,7 @@ public class PopDeciderTests
     }
 
     [Fact]
-    public void QuickFindTexts_AreEachStoredRenderingOnce_OrTheCallerIdWithoutOne()
+    public void QuickFindTexts_AreEachStoredRenderingOnce_OrTheNationalFormatWithoutOne()
     {
         var stored = Callers.Found(
             Callers.Jane with { Number = "(425) 555-0101" },
@@ -83,7 +83,7 @@ public class PopDeciderTests
             new CrmRecord("contact", Guid.NewGuid(), "Third", "(425) 555-0101"));
 
         Assert.Equal(["(425) 555-0101", "425-555-0101 x22"], CrmUrlBuilder.QuickFindTexts(stored));
-        Assert.Equal(["+14255550101"], CrmUrlBuilder.QuickFindTexts(Callers.Found(Callers.Jane, Callers.John)));
+        Assert.Equal(["(425) 555-0101"], CrmUrlBuilder.QuickFindTexts(Callers.Found(Callers.Jane, Callers.John)));
     }
 
     [Fact]
