@@ -54,6 +54,8 @@ internal static class TrayPopServices
         services.AddSingleton<CrmUrlBuilder>();
         services.AddSingleton<PopDecider>();
         services.TryAddSingleton<ILauncher, BrowserLauncher>();
+        // Headless, the device-code sign-in's page and code go to stderr; a platform with a tray registers its own.
+        services.TryAddSingleton<TrayPop.Dataverse.Connectivity.IDeviceCodePrompt, TrayPop.Dataverse.Connectivity.StandardErrorDeviceCodePrompt>();
         services.AddSingleton<CrmLauncher>();
         services.TryAddSingleton<INotifier, LogNotifier>();
 

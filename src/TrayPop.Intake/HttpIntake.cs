@@ -75,6 +75,14 @@ internal sealed class HttpIntake(Lazy<CallPipeline> pipeline, RefusalLog refusal
             return HttpResponse.Redirect(target.AbsoluteUri);
         }
 
+        if (report.Decision?.Notification is { Choices.Count: > 0 } chooser)
+        {
+            // Several records match: the browser the softphone opened shows them, and the agent follows the right one.
+            var links = string.Concat(chooser.Choices.Select(c =>
+                $"<li><a href=\"{WebUtility.HtmlEncode(c.Url.AbsoluteUri)}\">{WebUtility.HtmlEncode(c.Label)}</a></li>"));
+            return HttpResponse.Html($"<!doctype html><title>TrayPop</title><p>{WebUtility.HtmlEncode(chooser.Text)}: choose one.</p><ol>{links}</ol>");
+        }
+
         var why = WebUtility.HtmlEncode(report.Reason ?? "nothing to open for this caller");
         return HttpResponse.Html($"<!doctype html><title>TrayPop</title><p>TrayPop: {why}.</p>");
     }

@@ -26,6 +26,7 @@ internal static class PopReportJson
         if (report.Decision?.Result is { } result)
         {
             WriteResult(writer, result);
+            writer.WriteNumber("count", result.Matches.Count);
         }
 
         writer.WriteString("url", (report.Decision?.Url ?? report.Decision?.Notification?.ClickUrl)?.AbsoluteUri);

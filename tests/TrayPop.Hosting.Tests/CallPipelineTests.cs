@@ -201,6 +201,47 @@ public sealed class CallPipelineTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task SeveralMatches_ByDefault_NotifyAChooserOfEachAndOpenNothing()
+    {
+        var service = await StartAsync();
+
+        var reply = await SendAsync(service, "number=%2B12065550100");
+
+        Assert.Equal("notified", reply.GetProperty("status").GetString());
+        Assert.Equal("choose", reply.GetProperty("action").GetString());
+        Assert.Equal(2, reply.GetProperty("count").GetInt32());
+        Assert.Equal("2 records match; the agent chooses one, none is opened", reply.GetProperty("reason").GetString());
+        Assert.Empty(service.Launcher.Opened);
+        var chooser = service.Notifier.Shown.Single();
+        Assert.Equal("2 records match +1 206 555 0100", chooser.Text);
+        Assert.Equal(["Ann Switch (contact)", "Bob Switch (contact)"], chooser.Choices.Select(c => c.Label));
+        Assert.Contains(TestSeed.SwitchboardB, chooser.Choices[1].Url.AbsoluteUri, StringComparison.Ordinal);
+        Assert.Equal(1, service.Crm.ApiRequestCount);
+    }
+
+    [Fact]
+    public async Task SeveralMatches_ConfiguredToSearch_OpenTheContactList_WhereTheNumbersAsStoredFindThemAndTheCallerIdDoesNot()
+    {
+        var service = await StartAsync("--TrayPop:Pop:MultipleMatches=Search");
+
+        var reply = await SendAsync(service, "number=%2B12065550100");
+
+        Assert.Equal("opened", reply.GetProperty("status").GetString());
+        Assert.Equal("search", reply.GetProperty("action").GetString());
+        var list = service.Launcher.Opened.Single();
+        Assert.Equal(service.Crm.BaseUri.AbsoluteUri + "main.aspx?pagetype=entitylist&etn=contact", list.AbsoluteUri);
+        Assert.EndsWith("search the contact list for +1.206.555.0100 or 206-555-0100 x221", service.Notifier.Shown.Single().Text, StringComparison.Ordinal);
+
+        // What the agent sees typing into that list's search box (the emulator's Quick Find: from the start of the text).
+        using var browser = new HttpClient();
+        async Task<string> FindAsync(string typed) =>
+            await browser.GetStringAsync(new Uri(list.AbsoluteUri + "&quickfind=" + Uri.EscapeDataString(typed)));
+        Assert.DoesNotContain("class=\"result\"", await FindAsync("+12065550100"), StringComparison.Ordinal);
+        Assert.Contains(TestSeed.SwitchboardA, await FindAsync("+1.206.555.0100"), StringComparison.Ordinal);
+        Assert.Contains(TestSeed.SwitchboardB, await FindAsync("206-555-0100 x221"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Paused_ShowsNothingButReportsTheCall()
     {
         var service = await StartAsync();

@@ -126,6 +126,19 @@ public sealed class HttpIntakeTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task GetPop_SeveralMatches_AnswersAPageListingEachRecord_AndOpensNothing()
+    {
+        using var response = await _service.Http.GetAsync(new Uri("/pop?number=%2B12065550100", UriKind.Relative));
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("2 records match +1 206 555 0100: choose one.", html, StringComparison.Ordinal);
+        Assert.Contains($"<a href=\"{Crm}main.aspx?pagetype=entityrecord&amp;etn=contact&amp;id={TestSeed.SwitchboardA}\">Ann Switch (contact)</a>", html, StringComparison.Ordinal);
+        Assert.Contains($"id={TestSeed.SwitchboardB}\">Bob Switch (contact)</a>", html, StringComparison.Ordinal);
+        Assert.Empty(_service.Launcher.Opened);
+    }
+
+    [Fact]
     public async Task GetHealth_ReportsVersionCrmAndListener()
     {
         using var response = await _service.Http.GetAsync(new Uri("/health", UriKind.Relative));

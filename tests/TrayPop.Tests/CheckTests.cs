@@ -47,6 +47,25 @@ public sealed class CheckTests : IAsyncLifetime
         Assert.DoesNotContain(Secret, stdout + stderr, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Check_AppIdOfAnAppHere_NamesTheApp()
+    {
+        var (exit, stdout, stderr) = await CheckAsync([.. ClientSecret(), "--TrayPop:Dataverse:AppId=c5a1e0d2-0000-4000-8000-0000000a0001"]);
+
+        Assert.True(exit == 0, stdout + stderr);
+        Assert.Contains("App:          TrayPopCustomerService (c5a1e0d2-0000-4000-8000-0000000a0001), an app of this organisation", stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Check_AppIdOfNoAppHere_NamesItAndTheAppsHere_AndExits2()
+    {
+        var (exit, stdout, _) = await CheckAsync([.. ClientSecret(), "--TrayPop:Dataverse:AppId=00000000-0000-4000-8000-00000000dead"]);
+
+        Assert.Equal(2, exit);
+        Assert.Contains("App:          NO — TrayPop:Dataverse:AppId 00000000-0000-4000-8000-00000000dead is not an app of this organisation", stdout, StringComparison.Ordinal);
+        Assert.Contains("TrayPopCustomerService = c5a1e0d2-0000-4000-8000-0000000a0001", stdout, StringComparison.Ordinal);
+    }
+
     /// <summary>As a C/POSIX locale leaves it: no OS region with a numbering plan.</summary>
     private static readonly Dictionary<string, string> CLocale = new()
     {

@@ -19,7 +19,10 @@ internal sealed class MainAspxEndpoint(EntityStore store)
                 return RecordAsync(context, query["etn"].ToString(), query["id"].ToString(), query["extraqs"].ToString(), app);
             case "entitylist":
                 return store.FindByLogicalName(query["etn"].ToString()) is { } table
-                    ? EntityListPage.Build(table, query["viewid"].ToString() is { Length: > 0 } view ? view : null).WriteAsync(context, 200)
+                    ? EntityListPage.Build(
+                        table,
+                        query["viewid"].ToString() is { Length: > 0 } view ? view : null,
+                        query.ContainsKey("quickfind") ? query["quickfind"].ToString() : null).WriteAsync(context, 200)
                     : Problem("Page Not Found", $"There is no table named '{query["etn"]}'.").WriteAsync(context, 404);
             case "search":
                 return SearchPage.Build(store, query["searchText"].ToString()).WriteAsync(context, 200);

@@ -1,26 +1,26 @@
-using DataverseEmulator.Filtering;
 using DataverseEmulator.Store;
 
 namespace DataverseEmulator.Pages;
 
-/// <summary>The global search page: records of contacts, accounts and leads that contain the text, phones compared by digits.</summary>
+/// <summary>
+/// The search page (<c>pagetype=search</c>), as a categorized search across contacts, accounts and leads: Quick Find on
+/// each table, so text is matched from its start as stored (see <see cref="QuickFind"/>), never by digits.
+/// </summary>
 internal static class SearchPage
 {
     private static readonly string[] SearchedSets = ["contacts", "accounts", "leads"];
 
     public static HtmlPage Build(EntityStore store, string searchText)
     {
-        // Dynamics users type '*' as a wildcard; substring search makes it redundant.
-        var text = searchText.Replace("*", string.Empty, StringComparison.Ordinal).Trim();
         var results = new List<(EntityDefinition Entity, EntityRecord Record)>();
         foreach (var set in SearchedSets)
         {
-            if (store.FindBySet(set) is not { } table)
+            if (store.FindBySet(set) is not { } table || QuickFind.For(table.Definition, searchText) is not { } matches)
             {
                 continue;
             }
 
-            results.AddRange(table.Snapshot().Where(r => Matches(table.Definition, r, text)).Select(r => (table.Definition, r)));
+            results.AddRange(table.Snapshot().Where(matches).Select(r => (table.Definition, r)));
         }
 
         var page = new HtmlPage($"Search: {searchText} - Dataverse emulator")
@@ -34,29 +34,5 @@ internal static class SearchPage
         }
 
         return page.Raw("</ol>\n</main>");
-    }
-
-    private static bool Matches(EntityDefinition entity, EntityRecord record, string text)
-    {
-        if (text.Length == 0)
-        {
-            return false;
-        }
-
-        foreach (var (column, cell) in record.Columns())
-        {
-            if (column == entity.KeyColumn || column.StartsWith('_') || FilterValueComparer.AsText(cell) is not { } value)
-            {
-                continue;
-            }
-
-            if (value.Contains(text, StringComparison.OrdinalIgnoreCase) ||
-                (entity.PhoneColumns.Contains(column) && PhoneDigits.Matches(value, text)))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 }

@@ -9,6 +9,9 @@ internal static class SampleSeed
 {
     public const string JaneDoeId = "8d6e3b1c-4f2a-4c1e-9b7d-1a2b3c4d5e01";
 
+    /// <summary>The sample organisation's one model-driven app, for <c>TrayPop:Dataverse:AppId</c>.</summary>
+    public const string CustomerServiceAppId = "c5a1e0d2-0000-4000-8000-0000000a0001";
+
     public const string Json = """
     {
       "contacts": [
@@ -50,6 +53,10 @@ internal static class SampleSeed
           "companyname": "Adventure Works", "telephone1": "(425) 555-0150", "mobilephone": "425 555 0151", "statecode": 0 },
         { "leadid": "b1b2c3d4-0000-4000-8000-00000000b002", "fullname": "Diego Ramirez", "firstname": "Diego", "lastname": "Ramirez",
           "companyname": "Wide World Importers", "telephone1": "+1 (312) 555-0175", "statecode": 0 }
+      ],
+      "appmodules": [
+        { "appmoduleid": "c5a1e0d2-0000-4000-8000-0000000a0001", "uniquename": "TrayPopCustomerService", "name": "Customer Service",
+          "clienttype": 4, "statecode": 0 }
       ]
     }
     """;

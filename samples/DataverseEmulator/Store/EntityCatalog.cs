@@ -32,6 +32,10 @@ internal static class EntityCatalog
         new("activityparty", "activityparties", "activitypartyid", null,
             [],
             ["activitypartyid", "_activityid_value", "_partyid_value", "participationtypemask", "addressused"]) { ChangeTrackingEnabled = false },
+        // Model-driven apps: what TrayPop:Dataverse:AppId must name (check asks appmodules?$filter=appmoduleid eq …).
+        new("appmodule", "appmodules", "appmoduleid", "name",
+            [],
+            ["appmoduleid", "uniquename", "name", "description", "clienttype", "appmoduleversion", "publishedon", .. Common]) { ChangeTrackingEnabled = false },
         new("systemuser", "systemusers", "systemuserid", "fullname",
             ["address1_telephone1", "mobilephone"],
             ["systemuserid", "fullname", "domainname", "internalemailaddress", "address1_telephone1", "mobilephone", "_businessunitid_value", .. Common]),

@@ -27,7 +27,7 @@ internal sealed class EntityStore
         }
 
         // Tables TrayPop may read or write even when the seed leaves them empty.
-        foreach (var set in new[] { "contacts", "accounts", "leads", "phonecalls", "activityparties" })
+        foreach (var set in new[] { "contacts", "accounts", "leads", "phonecalls", "activityparties", "appmodules" })
         {
             if (!_bySet.ContainsKey(set))
             {

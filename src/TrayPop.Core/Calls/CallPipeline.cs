@@ -135,7 +135,10 @@ internal sealed class CallPipeline(
         }
 
         var decision = await DecideWithinBudgetAsync(rule, callerId, pending!, fromRing, cancellationToken);
-        return new PopReport(callEvent, StatusOf(decision), decision);
+        var choose = decision.Notification?.Choices.Count is > 0 and var count
+            ? $"{count} records match; the agent chooses one, none is opened"
+            : null;
+        return new PopReport(callEvent, StatusOf(decision), decision, choose);
     }
 
     private async Task<PopDecision> DecideWithinBudgetAsync(CallRule rule, CallerId callerId, Task<LookupResult> pending, bool fromRing, CancellationToken cancellationToken)

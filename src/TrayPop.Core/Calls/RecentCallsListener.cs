@@ -14,6 +14,12 @@ internal sealed class RecentCallsListener(RecentCalls recent, TimeProvider time)
             return;
         }
 
+        if (report.Decision?.Notification?.Choices is { Count: > 0 } choices)
+        {
+            recent.Add(new RecentCall(time.GetUtcNow(), Caller(report), null, report.Event.CallId, choices));
+            return;
+        }
+
         if ((report.Decision?.Url ?? report.Decision?.Notification?.ClickUrl) is not { } url)
         {
             return;

@@ -35,6 +35,13 @@ internal static partial class Log
     public static void NotificationShown(ILogger logger, string title, string text, string? url) =>
         NotificationShownEscaped(logger, OutsideText.Escape(title), OutsideText.Escape(text, 1024), url is null ? null : OutsideText.Escape(url, 2048));
 
+    /// <summary>A chooser without a tray: the matches are listed and none is opened. Texts masked by the caller, escaped here.</summary>
+    public static void ChoicesShown(ILogger logger, string title, string text, IEnumerable<string> choices) =>
+        ChoicesShownEscaped(logger, OutsideText.Escape(title), OutsideText.Escape(text, 1024), OutsideText.Escape(string.Join("; ", choices), 2048));
+
+    [LoggerMessage(8, LogLevel.Information, "Notification: {Title} — {Text}; nothing opened, the matches are: {Choices}")]
+    private static partial void ChoicesShownEscaped(ILogger logger, string title, string text, string choices);
+
     [LoggerMessage(2, LogLevel.Warning, "The CRM lookup failed ({Error}): {Message}")]
     private static partial void LookupFailedEscaped(ILogger logger, string error, string message);
 

@@ -8,5 +8,6 @@ internal enum PopKind
     Search,
     CustomUrl,
     Notify,
+    Choose,
     Nothing,
 }

@@ -10,7 +10,7 @@ internal sealed class PopOptions
     /// <summary>Null until configured: the platform picks (the tray notifies, headless opens the form).</summary>
     public UnknownCallerAction? UnknownCaller { get; set; }
 
-    public MultipleMatchesAction MultipleMatches { get; set; } = MultipleMatchesAction.Search;
+    public MultipleMatchesAction MultipleMatches { get; set; } = MultipleMatchesAction.Choose;
 
     public WithheldAction Withheld { get; set; } = WithheldAction.Nothing;
 

@@ -5,7 +5,6 @@ using Microsoft.Identity.Client.Broker;
 
 
 using TrayPop.Dataverse.Diagnostics;
-using OutsideText = TrayPop.Core.Diagnostics.OutsideText;
 
 namespace TrayPop.Dataverse.Auth;
 
@@ -18,7 +17,8 @@ internal sealed class MsalPublicClientAcquirer(
     IOptions<DataverseOptions> options,
     ILogger<MsalPublicClientAcquirer> logger,
     ISignInWindow? window = null,
-    TenantDiscovery? tenants = null) : ITokenAcquirer, IDisposable
+    TenantDiscovery? tenants = null,
+    Connectivity.IDeviceCodePrompt? prompt = null) : ITokenAcquirer, IDisposable
 {
     private readonly SemaphoreSlim _buildGate = new(1, 1);
     private IPublicClientApplication? _app;
@@ -129,7 +129,7 @@ internal sealed class MsalPublicClientAcquirer(
                 {
                     // The message names the page and the one-time code: the user must see it, and it is no token.
                     Log.DeviceCode(logger, code.Message);
-                    Console.Error.WriteLine(OutsideText.Escape(code.Message, 1024));
+                    (prompt ?? new Connectivity.StandardErrorDeviceCodePrompt()).Show(code.Message);
                     return Task.CompletedTask;
                 })
                 .ExecuteAsync(cancellationToken);

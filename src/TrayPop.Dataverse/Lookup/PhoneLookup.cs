@@ -108,16 +108,16 @@ internal sealed class PhoneLookup(
         var matches = new List<CrmRecord>();
         foreach (var row in rows)
         {
-            var carriesNumber = entity.PhoneColumns.Any(column =>
-                row.TryGetProperty(column, out var value)
-                && value.ValueKind == JsonValueKind.String
-                && matcher.IsSameNumber(callerId, value.GetString()));
-            if (carriesNumber
+            // The number as stored too: the CRM's Quick Find finds the record by that text, not by the caller id.
+            var stored = entity.PhoneColumns
+                .Select(column => row.TryGetProperty(column, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null)
+                .FirstOrDefault(value => value is not null && matcher.IsSameNumber(callerId, value));
+            if (stored is not null
                 && row.TryGetProperty(entity.KeyColumn, out var id) && id.TryGetGuid(out var guid)
                 && !matches.Exists(m => m.Id == guid))
             {
                 var name = row.TryGetProperty(entity.NameColumn, out var n) && n.ValueKind == JsonValueKind.String ? n.GetString()! : "";
-                matches.Add(new CrmRecord(entity.Name, guid, name));
+                matches.Add(new CrmRecord(entity.Name, guid, name, stored));
             }
         }
 

@@ -25,7 +25,7 @@ internal static class CheckVerb
 {
     private static readonly string[] ShownKeys =
     [
-        "TrayPop:Dataverse:Url", "TrayPop:Dataverse:ApiVersion", "TrayPop:Dataverse:Auth:Mode", "TrayPop:Dataverse:Auth:TenantId",
+        "TrayPop:Dataverse:Url", "TrayPop:Dataverse:ApiVersion", "TrayPop:Dataverse:AppId", "TrayPop:Dataverse:Auth:Mode", "TrayPop:Dataverse:Auth:TenantId",
         "TrayPop:Dataverse:Auth:ClientId", "TrayPop:Dataverse:Auth:Authority", "TrayPop:Dataverse:Auth:UserName",
         "TrayPop:Dataverse:Auth:Token", "TrayPop:Dataverse:Auth:ClientSecret", "TrayPop:Dataverse:Auth:Password",
         "TrayPop:Phone:DefaultRegion", "TrayPop:Listener:BasePort", "TrayPop:Listener:Port", "TrayPop:Listener:LinePort", "TrayPop:Browser:Command",
@@ -85,15 +85,19 @@ internal static class CheckVerb
             Console.WriteLine($"              business unit {check.BusinessUnitId}, organisation {check.OrganizationId}");
         }
 
+        var wrongApp = false;
         if (check.SignedIn)
         {
+            var (app, wrong) = await ActivatorUtilities.CreateInstance<TrayPop.Dataverse.Connectivity.AppModuleCheck>(services).CheckAsync(cancellationToken);
+            Console.WriteLine($"App:          {app}");
+            wrongApp = wrong;
             await DescribeLookupAsync(services, cancellationToken);
         }
 
         JournalCheck.Describe(services, Console.Out);
         var (port, taken) = await DescribePortAsync(listener.Port, cancellationToken);
         Console.WriteLine($"Listener:     {port}");
-        return failed ? StartupErrors.Failed : taken ? StartupErrors.BadConfiguration : 0;
+        return failed ? StartupErrors.Failed : taken || wrongApp ? StartupErrors.BadConfiguration : 0;
     }
 
     /// <summary>Which strategy finds callers, and whether the pattern search would scan tables too large to answer.</summary>

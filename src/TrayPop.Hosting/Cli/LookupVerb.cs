@@ -35,7 +35,9 @@ internal static class LookupVerb
                 Console.WriteLine($"  {match.Entity} {match.Id} {OutsideText.Escape(match.Name)}");
             }
 
-            Console.WriteLine($"Opens:     {url?.AbsoluteUri ?? "nothing"}");
+            Console.WriteLine(decision.Kind == PopKind.Choose
+                ? $"Opens:     the record the agent chooses (a notification lists the {result.Matches.Count})"
+                : $"Opens:     {url?.AbsoluteUri ?? "nothing"}");
             return 0;
         }
         catch (Exception ex) when (StartupErrors.Explain(ex, Console.Error) is { } code)

@@ -1,7 +1,8 @@
 namespace TrayPop.Windows.Tray;
 
 /// <summary>What a click in the tray asks for; the platform side carries it out and decides nothing.</summary>
-internal sealed record TrayCommand(TrayCommandKind Kind, Uri? Url = null)
+/// <param name="Menu">For <see cref="TrayCommandKind.Choose"/>: the menu of records to choose from, each item opening one.</param>
+internal sealed record TrayCommand(TrayCommandKind Kind, Uri? Url = null, IReadOnlyList<TrayMenuItem>? Menu = null)
 {
     public static TrayCommand PausePops { get; } = new(TrayCommandKind.PausePops);
 
@@ -17,5 +18,11 @@ internal sealed record TrayCommand(TrayCommandKind Kind, Uri? Url = null)
     {
         ArgumentNullException.ThrowIfNull(url);
         return new(TrayCommandKind.OpenUrl, url);
+    }
+
+    public static TrayCommand Choose(IReadOnlyList<TrayMenuItem> menu)
+    {
+        ArgumentNullException.ThrowIfNull(menu);
+        return new(TrayCommandKind.Choose, null, menu);
     }
 }

@@ -5,6 +5,7 @@ internal enum TrayCommandKind
     PausePops,
     ResumePops,
     OpenUrl,
+    Choose,
     CheckConnection,
     OpenLogFolder,
     Exit,

@@ -101,10 +101,19 @@ internal sealed class TrayHostedService(
 
     private void OnInteraction(TrayInteraction interaction)
     {
-        if (pending.Resolve(interaction) is { } command)
+        if (pending.Resolve(interaction) is not { } command)
         {
-            executor.Execute(command);
+            return;
         }
+
+        if (command is { Kind: TrayCommandKind.Choose, Menu: { } menu })
+        {
+            // Several records match: the agent picks one from a menu; the item chosen comes back through CommandChosen.
+            tray.ShowMenu(menu);
+            return;
+        }
+
+        executor.Execute(command);
     }
 
     private void OnStartedAgain()

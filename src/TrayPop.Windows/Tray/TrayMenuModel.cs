@@ -36,6 +36,24 @@ internal static class TrayMenuModel
         ];
     }
 
+    /// <summary>
+    /// The menu a chooser notification opens: what matched, then one item per record (name and table) that opens it.
+    /// The first nine have the access keys 1 to 9, so a key press chooses at once.
+    /// </summary>
+    public static IReadOnlyList<TrayMenuItem> Chooser(Core.Pop.Notification notification)
+    {
+        ArgumentNullException.ThrowIfNull(notification);
+        return
+        [
+            new(Escape(notification.Text)),
+            TrayMenuItem.Separator,
+            .. notification.Choices.Select(ChoiceItem),
+        ];
+    }
+
+    private static TrayMenuItem ChoiceItem(Core.Pop.NotificationChoice choice, int index) =>
+        new((index < 9 ? $"&{index + 1}  " : "    ") + Escape(choice.Label), TrayCommand.Open(choice.Url));
+
     /// <summary>The menu flattened in display order, submenu items after their parent; platforms number items by this order.</summary>
     public static IEnumerable<TrayMenuItem> Flatten(IEnumerable<TrayMenuItem> items)
     {
@@ -65,8 +83,14 @@ internal static class TrayMenuModel
     private static TrayMenuItem RecentItem(RecentCall call, TimeZoneInfo timeZone, bool logged)
     {
         var local = TimeZoneInfo.ConvertTime(call.At, timeZone);
-        // '&' marks a mnemonic in Win32 menus; a caller name with one must show it literally.
-        var caller = call.Caller.Replace("&", "&&", StringComparison.Ordinal);
-        return new(string.Create(CultureInfo.CurrentCulture, $"{local:t}  {caller}{(logged ? "  (logged)" : string.Empty)}"), TrayCommand.Open(call.Url));
+        var caller = Escape(call.Caller);
+        var text = string.Create(CultureInfo.CurrentCulture, $"{local:t}  {caller}{(logged ? "  (logged)" : string.Empty)}");
+        // A caller several records share: the records again, as the chooser listed them.
+        return call.Choices is { Count: > 0 } choices
+            ? new(text, Children: [.. choices.Select((choice, i) => ChoiceItem(choice, i))])
+            : new(text, call.Url is null ? null : TrayCommand.Open(call.Url));
     }
+
+    // '&' marks a mnemonic in Win32 menus; a name with one must show it literally.
+    private static string Escape(string text) => text.Replace("&", "&&", StringComparison.Ordinal);
 }

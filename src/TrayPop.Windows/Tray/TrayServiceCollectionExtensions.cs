@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using TrayPop.Core.Calls;
 using TrayPop.Core.Connectivity;
 using TrayPop.Core.Pop;
+using TrayPop.Dataverse.Connectivity;
 
 namespace TrayPop.Windows.Tray;
 
@@ -13,7 +14,8 @@ internal static class TrayServiceCollectionExtensions
     /// The notification-area icon with its balloons and menu, unless <c>TrayPop:Tray:Enabled</c> is false
     /// (<c>--no-tray</c>): then notifications go to the log and no icon appears. Pages open through the
     /// core's launcher, which on Windows is ShellExecute "open" behind the CRM-origin check. The icon follows
-    /// <see cref="CrmStatus"/>, fed by a handler on the Dataverse client, and Check connection runs WhoAmI.
+    /// <see cref="CrmStatus"/>, fed by a handler on the Dataverse client, and Check connection runs WhoAmI. The
+    /// device-code sign-in's page and code appear as a balloon (stderr with <c>--no-tray</c>).
     /// </summary>
     public static IServiceCollection AddWindowsTray(this IServiceCollection services)
     {
@@ -28,6 +30,9 @@ internal static class TrayServiceCollectionExtensions
         services.AddSingleton<INotifier>(provider => IsTrayEnabled(provider)
             ? ActivatorUtilities.CreateInstance<TrayNotifier>(provider)
             : ActivatorUtilities.CreateInstance<LogNotifier>(provider));
+        services.AddSingleton<IDeviceCodePrompt>(provider => IsTrayEnabled(provider)
+            ? ActivatorUtilities.CreateInstance<TrayDeviceCodePrompt>(provider)
+            : new StandardErrorDeviceCodePrompt());
         services.AddHostedService<TrayHostedService>();
         return services;
     }

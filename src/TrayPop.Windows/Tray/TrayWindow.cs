@@ -65,6 +65,23 @@ internal sealed class TrayWindow : IDisposable
         Log.BalloonShown(logger, title);
     });
 
+    /// <summary>Shows <paramref name="items"/> as a popup menu at the mouse (a chooser); the chosen command is raised as <see cref="CommandChosen"/>.</summary>
+    public void ShowMenu(IReadOnlyList<TrayMenuItem> items) => window.Post(() =>
+    {
+        if (icon is null)
+        {
+            return;
+        }
+
+        var point = default(Point);
+        unsafe
+        {
+            User32.GetCursorPos(&point);
+        }
+
+        Choose(items, point.X, point.Y);
+    });
+
     public Task StopAsync()
     {
         window.Post(() =>
@@ -138,7 +155,12 @@ internal sealed class TrayWindow : IDisposable
             return;
         }
 
-        var command = PopupMenu.Show(window.Handle, source(), x, y);
+        Choose(source(), x, y);
+    }
+
+    private void Choose(IReadOnlyList<TrayMenuItem> items, int x, int y)
+    {
+        var command = PopupMenu.Show(window.Handle, items, x, y);
         if (command is not null)
         {
             Log.MenuCommand(logger, command.Kind);

@@ -87,29 +87,52 @@ public class MainAspxPageTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData("%2B14255550101", "Jane Doe")]
-    [InlineData("425.555.0101", "Jane Doe")]
-    [InlineData("%2B442079460958", "Oliver Bennett")]
-    [InlineData("02079460018", "Amelia Clarke")]
+    [InlineData("(425) 555-0101", "Jane Doe")]
+    [InlineData("%2B44 (0)20 7946", "Oliver Bennett")]
+    [InlineData("020 7946 0018", "Amelia Clarke")]
     [InlineData("jane", "Jane Doe")]
-    public async Task Search_FindsByDigitsOrText(string searchText, string expected)
+    [InlineData("doe", "Jane Doe")]
+    [InlineData("*555-0101", "Jane Doe")]
+    public async Task Search_FindsFromTheStartOfTheTextAsStored(string searchText, string expected)
     {
-        var (status, html) = await GetPageAsync($"main.aspx?pagetype=search&searchText={searchText}");
+        var (status, html) = await GetPageAsync($"main.aspx?pagetype=search&searchText={Uri.EscapeDataString(Uri.UnescapeDataString(searchText))}");
 
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Contains(expected, HtmlPageReader.TextOf(html, "results"), StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task Search_SharedSwitchboard_ListsContactsAndAccount()
+    [Theory]
+    [InlineData("%2B14255550101")]
+    [InlineData("4255550101")]
+    [InlineData("555-0101")]
+    [InlineData("Doe Jane")]
+    public async Task Search_LikeQuickFind_DoesNotFindByDigitsOrByTheMiddleOfTheText(string searchText)
     {
-        var (_, html) = await GetPageAsync("main.aspx?pagetype=search&searchText=%2B12065550100");
+        var (_, html) = await GetPageAsync($"main.aspx?pagetype=search&searchText={searchText}");
 
+        Assert.Equal("0", HtmlPageReader.TextOf(html, "resultcount"));
+    }
+
+    [Fact]
+    public async Task Search_SharedSwitchboard_TheCallerIdFindsNothing_TheNumberAsStoredFindsContactsAndAccount()
+    {
+        var (_, byCallerId) = await GetPageAsync("main.aspx?pagetype=search&searchText=%2B12065550100");
+        var (_, html) = await GetPageAsync("main.aspx?pagetype=search&searchText=" + Uri.EscapeDataString("(206) 555-0100"));
+
+        Assert.Equal("0", HtmlPageReader.TextOf(byCallerId, "resultcount"));
         Assert.Equal("3", HtmlPageReader.TextOf(html, "resultcount"));
         Assert.Contains("data-entity=\"account\"", html, StringComparison.Ordinal);
         Assert.Contains("Tom Baker", html, StringComparison.Ordinal);
         Assert.Contains("Sarah Lee", html, StringComparison.Ordinal);
-        Assert.Equal("+12065550100", HtmlPageReader.TextOf(html, "searchtext"));
+        Assert.Equal("(206) 555-0100", HtmlPageReader.TextOf(html, "searchtext"));
+    }
+
+    [Fact]
+    public async Task Search_InactiveRecords_AreNotFound()
+    {
+        var (_, html) = await GetPageAsync("main.aspx?pagetype=search&searchText=" + Uri.EscapeDataString("(425) 555-0109"));
+
+        Assert.Equal("0", HtmlPageReader.TextOf(html, "resultcount"));
     }
 
     [Fact]
@@ -118,6 +141,19 @@ public class MainAspxPageTests : IAsyncLifetime
         var (_, html) = await GetPageAsync("main.aspx?pagetype=search&searchText=%2B19995550000");
 
         Assert.Equal("0", HtmlPageReader.TextOf(html, "resultcount"));
+    }
+
+    [Fact]
+    public async Task EntityList_QuickFind_FindsTheNumberAsStoredNotTheCallerId()
+    {
+        var (_, byCallerId) = await GetPageAsync("main.aspx?pagetype=entitylist&etn=contact&quickfind=%2B12065550100");
+        var (status, html) = await GetPageAsync("main.aspx?pagetype=entitylist&etn=contact&quickfind=" + Uri.EscapeDataString("(206) 555-0100"));
+
+        Assert.Equal("0", HtmlPageReader.TextOf(byCallerId, "resultcount"));
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal("2", HtmlPageReader.TextOf(html, "resultcount"));
+        Assert.Contains("Tom Baker", html, StringComparison.Ordinal);
+        Assert.Contains("Sarah Lee", html, StringComparison.Ordinal);
     }
 
     [Fact]

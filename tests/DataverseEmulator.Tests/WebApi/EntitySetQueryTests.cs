@@ -84,6 +84,18 @@ public class EntitySetQueryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AppModules_FilteredById_AnswerTheAppOrNothing()
+    {
+        const string Query = "api/data/v9.2/appmodules?$select=appmoduleid,uniquename&$filter=appmoduleid eq ";
+
+        var known = await _emulator.GetJsonAsync(Query + "c5a1e0d2-0000-4000-8000-0000000a0001");
+        var unknown = await _emulator.GetJsonAsync(Query + "00000000-0000-4000-8000-00000000dead");
+
+        Assert.Equal(["TrayPopCustomerService"], Json.Names(known, "uniquename"));
+        Assert.Empty(unknown.GetProperty("value").EnumerateArray());
+    }
+
+    [Fact]
     public async Task Filter_InWithParameterAliases()
     {
         var body = await _emulator.GetJsonAsync(

@@ -10,6 +10,7 @@ internal static class TestSeed
     public const string SwitchboardB = "2a0f6c1e-0000-4000-8000-000000000002";
     public const string AccountId = "3b1f7d2f-0000-4000-8000-000000000010";
     public const string LeadId = "4c2a8e3a-0000-4000-8000-000000000020";
+    public const string AppId = "7d3e9f4b-0000-4000-8000-0000000000a1";
 
     public static EmulatorSeed Create() => EmulatorSeed.Parse($$"""
         {
@@ -25,6 +26,9 @@ internal static class TestSeed
           ],
           "leads": [
             {"leadid":"{{LeadId}}","fullname":"Lee Lead","mobilephone":"+44 113 496 0123","statecode":0}
+          ],
+          "appmodules": [
+            {"appmoduleid":"{{AppId}}","uniquename":"TrayPopAgents","name":"Agents"}
           ]
         }
         """);

@@ -41,6 +41,19 @@ public class RecentCallsListenerTests
     }
 
     [Fact]
+    public void OnHandled_Chooser_ListsTheCallWithItsRecordsToChooseFrom()
+    {
+        var result = new LookupResult(LookupOutcome.Multiple, Number, [new CrmRecord("contact", Guid.NewGuid(), "Tom"), new CrmRecord("contact", Guid.NewGuid(), "Sarah")]);
+        NotificationChoice[] choices = [new("Tom (contact)", Record), new("Sarah (contact)", new Uri("https://crm.example/main.aspx?id=2"))];
+        Handle(PopStatus.Notified, new PopDecision(PopKind.Choose, null, new Notification("2 records match", "2 records match +1 425 555 0101", null, choices), result));
+
+        var call = Assert.Single(recent.Snapshot());
+        Assert.Null(call.Url);
+        Assert.Equal(choices, call.Choices);
+        Assert.Equal("+1 425-555-0101 (2 matches)", call.Caller);
+    }
+
+    [Fact]
     public void OnHandled_WhilePaused_StillLists()
     {
         Handle(PopStatus.Paused, new PopDecision(PopKind.OpenRecord, Record, null, null));

@@ -63,6 +63,14 @@ public class CrmUrlBuilderTests
     }
 
     [Fact]
+    public void List_IsTheDocumentedEntityListUrl_WithTheApp()
+    {
+        var url = TestOptions.Urls(appId: "11111111-2222-3333-4444-555555555555").List("contact");
+
+        Assert.Equal("https://contoso.crm.dynamics.com/main.aspx?appid=11111111-2222-3333-4444-555555555555&pagetype=entitylist&etn=contact", url.AbsoluteUri);
+    }
+
+    [Fact]
     public void FromTemplate_FillsAndEscapesPlaceholders()
     {
         var url = CrmUrlBuilder.FromTemplate("https://contoso.crm.dynamics.com/main.aspx?etn={entity}&id={id}&q={number}", Callers.Number(), Callers.Jane);

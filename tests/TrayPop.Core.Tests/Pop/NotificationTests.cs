@@ -20,4 +20,12 @@ public class NotificationTests
 
         Assert.True(notification.Title.Length < Notification.MaxTitleLength + 20);
     }
+
+    [Fact]
+    public void Choice_EscapesTheRecordName()
+    {
+        var choice = new NotificationChoice("Tom\u202E Baker\r\n (contact)", new Uri("https://contoso.crm.dynamics.com/main.aspx"));
+
+        Assert.Equal("Tom\\u202e Baker\\u000d\\u000a (contact)", choice.Label);
+    }
 }

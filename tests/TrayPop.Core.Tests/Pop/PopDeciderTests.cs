@@ -40,12 +40,50 @@ public class PopDeciderTests
     }
 
     [Fact]
-    public void Decide_SeveralMatches_OpensSearchPage()
+    public void Decide_SeveralMatches_OffersAChooserAndOpensNothing()
     {
         var decision = TestOptions.Decider().Decide(OpenRecord, Callers.Found(Callers.Jane, Callers.John));
 
+        Assert.Equal(PopKind.Choose, decision.Kind);
+        Assert.Null(decision.Url);
+        Assert.Equal("2 records match +1 425 555 0101", decision.Notification!.Text);
+        Assert.Null(decision.Notification.ClickUrl);
+        Assert.Equal(["Jane Doe (contact)", "John Roe (contact)"], decision.Notification.Choices.Select(c => c.Label));
+        Assert.Equal([TestOptions.Urls().Record(Callers.Jane), TestOptions.Urls().Record(Callers.John)], decision.Notification.Choices.Select(c => c.Url));
+    }
+
+    [Fact]
+    public void Decide_SeveralMatchesOnANotifyRule_OffersTheChooserToo()
+    {
+        var decision = TestOptions.Decider().Decide(new CallRule { Action = PopAction.Notify }, Callers.Found(Callers.Jane, Callers.John));
+
+        Assert.Equal(PopKind.Choose, decision.Kind);
+        Assert.Equal(2, decision.Notification!.Choices.Count);
+    }
+
+    [Fact]
+    public void Decide_SeveralMatchesConfiguredToSearch_OpensTheirTableListAndNamesTheNumberAsStored()
+    {
+        var jane = Callers.Jane with { Number = "(425) 555-0101" };
+        var decision = TestOptions.Decider(new PopOptions { MultipleMatches = MultipleMatchesAction.Search })
+            .Decide(OpenRecord, Callers.Found(jane, Callers.John));
+
         Assert.Equal(PopKind.Search, decision.Kind);
-        Assert.Equal(TestOptions.Urls().Search(Callers.Number()), decision.Url);
+        Assert.Equal(TestOptions.Crm + "/main.aspx?pagetype=entitylist&etn=contact", decision.Url!.AbsoluteUri);
+        Assert.Equal("2 records match +1 425 555 0101: search the contact list for (425) 555-0101", decision.Notification!.Text);
+        Assert.Empty(decision.Notification.Choices);
+    }
+
+    [Fact]
+    public void QuickFindTexts_AreEachStoredRenderingOnce_OrTheNationalFormatWithoutOne()
+    {
+        var stored = Callers.Found(
+            Callers.Jane with { Number = "(425) 555-0101" },
+            Callers.John with { Number = "425-555-0101 x22" },
+            new CrmRecord("contact", Guid.NewGuid(), "Third", "(425) 555-0101"));
+
+        Assert.Equal(["(425) 555-0101", "425-555-0101 x22"], CrmUrlBuilder.QuickFindTexts(stored));
+        Assert.Equal(["(425) 555-0101"], CrmUrlBuilder.QuickFindTexts(Callers.Found(Callers.Jane, Callers.John)));
     }
 
     [Fact]
@@ -56,7 +94,7 @@ public class PopDeciderTests
 
         Assert.Equal(PopKind.Notify, decision.Kind);
         Assert.Contains("Jane Doe, John Roe", decision.Notification!.Text, StringComparison.Ordinal);
-        Assert.Equal(TestOptions.Urls().Search(Callers.Number()), decision.Notification.ClickUrl);
+        Assert.Equal(TestOptions.Urls().List("contact"), decision.Notification.ClickUrl);
     }
 
     [Fact]

@@ -42,6 +42,9 @@ public sealed class PhoneLookupTests : IAsyncLifetime
 
         Assert.Equal(LookupOutcome.Multiple, result.Outcome);
         Assert.Equal([Guid.Parse(TestSeed.SwitchboardA), Guid.Parse(TestSeed.SwitchboardB)], result.Matches.Select(m => m.Id).Order());
+        // What a chooser lists and the CRM's Quick Find finds them by: names, tables and the numbers as stored, from the same one request.
+        Assert.Equal(["Ann Switch|contact|+1.206.555.0100", "Bob Switch|contact|206-555-0100 x221"],
+            result.Matches.Select(m => $"{m.Name}|{m.Entity}|{m.Number}").Order());
     }
 
     [Fact]
@@ -66,7 +69,7 @@ public sealed class PhoneLookupTests : IAsyncLifetime
     {
         var result = await LookupAsync("+442079460958");
 
-        Assert.Equal(new CrmRecord("account", Guid.Parse(TestSeed.AccountId), "Fabrikam Ltd"), result.Matches.Single());
+        Assert.Equal(new CrmRecord("account", Guid.Parse(TestSeed.AccountId), "Fabrikam Ltd", "+44 (0)20 7946 0958"), result.Matches.Single());
         Assert.Equal(1, _service.Crm.ApiRequestCount);
     }
 

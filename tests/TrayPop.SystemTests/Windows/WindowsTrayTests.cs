@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using System.Text.Json;
 using DataverseEmulator;
 using TrayPop.SystemTests.Support;
 using TrayPop.Testing;
@@ -9,13 +10,17 @@ namespace TrayPop.SystemTests.Windows;
 
 /// <summary>
 /// The published win-x64 TrayPop.exe under Wine on a virtual X display: tray icon, an unknown
-/// caller's balloon from a real call event, the click that opens the new-contact form, second starts,
-/// Pause greying the icon, Check connection, Exit; each menu item chosen by its access key.
+/// caller's balloon from a real call event, the click that opens the new-contact form, a caller two
+/// contacts share (the click lists both, the one chosen opens), second starts, Pause greying the icon,
+/// Check connection, Exit; each menu item chosen by its access key.
 /// </summary>
 [Trait("Category", "System")]
 public sealed class WindowsTrayTests(ITestOutputHelper output)
 {
     private const string UnknownNumber = "+14255550188";
+
+    // Tom Baker and Sarah Lee, two contacts of the sample organisation, both store "(206) 555-0100".
+    private const string SharedNumber = "+12065550100";
     private const string RunningBalloon = "TrayPop is running";
 
     // Wine's stand-alone tray: a window of 20-pixel cells (16-pixel icon plus border), ours in the first.
@@ -23,7 +28,7 @@ public sealed class WindowsTrayTests(ITestOutputHelper output)
     private const int TrayCell = 20;
 
     [SystemFact("wine", "wineserver", "Xvfb", "xdotool", "import", "convert")]
-    public async Task Tray_UnderWine_NotifiesUnknownCaller_OpensFormOnClick_HandlesSecondStarts_PausesAndExitsFromMenu()
+    public async Task Tray_UnderWine_NotifiesUnknownCaller_OpensFormOnClick_OffersAChoiceForASharedNumber_HandlesSecondStarts_PausesAndExitsFromMenu()
     {
         SystemTools.Require(SystemTools.Wine);
         var exe = await WindowsBuild.ExeAsync();
@@ -69,6 +74,28 @@ public sealed class WindowsTrayTests(ITestOutputHelper output)
             Assert.Contains("etn=contact", launched, StringComparison.Ordinal);
             Assert.Contains("14255550188", launched, StringComparison.Ordinal);
 
+            // Two records share a number: a balloon says so, nothing opens by itself, and the click lists both.
+            using var shared = await http.GetAsync(new Uri($"call?number={Uri.EscapeDataString(SharedNumber)}&type=inbound", UriKind.Relative));
+            using var sharedReply = JsonDocument.Parse(await shared.Content.ReadAsStringAsync());
+            Assert.Equal(HttpStatusCode.Accepted, shared.StatusCode);
+            Assert.Equal("notified", sharedReply.RootElement.GetProperty("status").GetString());
+            Assert.Equal("choose", sharedReply.RootElement.GetProperty("action").GetString());
+            Assert.Equal(2, sharedReply.RootElement.GetProperty("count").GetInt32());
+            var wanted = sharedReply.RootElement.GetProperty("matches")[1];
+            await Eventually.True(() => Task.FromResult(log.Contains("Balloon shown: 2 records match")), "the balloon offering a choice");
+            Assert.Single(desktop.LaunchedUrls());
+
+            await desktop.ClickAsync(iconX, iconY, button: 1);
+            var menuArea = MenuArea(iconX, iconY);
+            await Eventually.True(async () => await desktop.BrightnessAsync(menuArea) > 0.5, "the menu of the matching records to open");
+            output.WriteLine("chooser: " + await desktop.ScreenshotAsync("tray-chooser.png"));
+            // The second record (access key 2) is the one the agent wants: that record opens, and only it.
+            await desktop.KeysAsync("2");
+            var chosen = await Eventually.Get(() => Task.FromResult(desktop.LaunchedUrls() is [_, var url] ? url : null), "the browser to be asked for the chosen record");
+            Assert.Contains("pagetype=entityrecord&etn=contact", chosen, StringComparison.Ordinal);
+            Assert.Contains("id=" + wanted.GetProperty("id").GetString(), chosen, StringComparison.Ordinal);
+            Assert.Equal("Sarah Lee", wanted.GetProperty("name").GetString());
+
             // The start-up WhoAmI found the emulator.
             await Eventually.True(() => Task.FromResult(log.Contains("Connection check at start: Reachable")), "the WhoAmI at start");
 
@@ -111,9 +138,11 @@ public sealed class WindowsTrayTests(ITestOutputHelper output)
         }
     }
 
+    private static Rectangle MenuArea(int iconX, int iconY) => new(iconX + 5, 0, 100, Math.Max(iconY - 5, 10));
+
     private static async Task OpenMenuAsync(WineDesktop desktop, int iconX, int iconY)
     {
-        var menuArea = new Rectangle(iconX + 5, 0, 100, Math.Max(iconY - 5, 10));
+        var menuArea = MenuArea(iconX, iconY);
         // The menu before must be gone, or the check below would find it instead of this one.
         await Eventually.True(async () => await desktop.BrightnessAsync(menuArea) < 0.5, "the previous tray menu to close");
         await desktop.ClickAsync(iconX, iconY, button: 3);

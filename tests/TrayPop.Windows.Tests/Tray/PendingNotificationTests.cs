@@ -63,4 +63,34 @@ public class PendingNotificationTests
 
         Assert.Equal(NewContactForm, pending.Resolve(TrayInteraction.BalloonClicked)!.Url);
     }
+
+    [Fact]
+    public void Click_OnAChooser_OffersEachRecordAndStaysPending()
+    {
+        var pending = new PendingNotification(time);
+        pending.Shown(Chooser());
+
+        var command = pending.Resolve(TrayInteraction.IconSelected);
+
+        Assert.Equal(TrayCommandKind.Choose, command!.Kind);
+        Assert.Equal([Tom, Sarah], command.Menu!.Where(i => i.Command is not null).Select(i => i.Command!.Url));
+        // A menu closed by mistake can be opened again.
+        Assert.Equal(TrayCommandKind.Choose, pending.Resolve(TrayInteraction.BalloonClicked)!.Kind);
+    }
+
+    [Fact]
+    public void Chooser_IsReplacedByTheNextNotification()
+    {
+        var pending = new PendingNotification(time);
+        pending.Shown(Chooser());
+        pending.Shown(new Notification("Unknown caller", "+1 425 555 0100", NewContactForm));
+
+        Assert.Equal(TrayCommand.Open(NewContactForm), pending.Resolve(TrayInteraction.BalloonClicked));
+    }
+
+    private static readonly Uri Tom = new("https://crm.example/main.aspx?pagetype=entityrecord&etn=contact&id=1");
+    private static readonly Uri Sarah = new("https://crm.example/main.aspx?pagetype=entityrecord&etn=contact&id=2");
+
+    private static Notification Chooser() =>
+        new("2 records match", "2 records match +1 206 555 0100", null, [new("Tom Baker (contact)", Tom), new("Sarah Lee (contact)", Sarah)]);
 }

@@ -81,6 +81,21 @@ public class TrayMenuModelTests
     }
 
     [Fact]
+    public void Build_RecentChooserCall_OffersItsRecordsAgain()
+    {
+        var tom = new Uri("https://crm.example/main.aspx?id=1");
+        var sarah = new Uri("https://crm.example/main.aspx?id=2");
+        var call = new RecentCall(DateTimeOffset.UnixEpoch, "+1 206-555-0100 (2 matches)", null, "c9", [new("Tom Baker (contact)", tom), new("Sarah Lee (contact)", sarah)]);
+
+        var menu = TrayMenuModel.Build(TrayState.Ready, paused: false, [call], TimeZoneInfo.Utc);
+
+        var item = menu.Single(i => i.Text == TrayMenuModel.RecentCallsText).Children!.Single();
+        Assert.Null(item.Command);
+        Assert.Equal(["&1  Tom Baker (contact)", "&2  Sarah Lee (contact)"], item.Children!.Select(c => c.Text));
+        Assert.Equal([TrayCommand.Open(tom), TrayCommand.Open(sarah)], item.Children!.Select(c => c.Command));
+    }
+
+    [Fact]
     public void Flatten_PutsSubmenuItemsAfterTheirParent()
     {
         var child = new TrayMenuItem("child", TrayCommand.Exit);
@@ -124,5 +139,24 @@ public class TrayMenuModelTests
         }
 
         return null;
+    }
+
+    [Fact]
+    public void Chooser_SaysWhatMatchedThenNumbersEachRecordAndEscapesAmpersands()
+    {
+        var tom = new Uri("https://crm.example/main.aspx?pagetype=entityrecord&etn=contact&id=1");
+        var smith = new Uri("https://crm.example/main.aspx?pagetype=entityrecord&etn=account&id=2");
+        var notification = new Core.Pop.Notification("2 records match", "2 records match +1 206 555 0100", null,
+            [new("Tom Baker (contact)", tom), new("Smith & Sons (account)", smith)]);
+
+        var menu = TrayMenuModel.Chooser(notification);
+
+        Assert.Equal("2 records match +1 206 555 0100", menu[0].Text);
+        Assert.False(menu[0].IsEnabled);
+        Assert.True(menu[1].IsSeparator);
+        Assert.Equal("&1  Tom Baker (contact)", menu[2].Text);
+        Assert.Equal(TrayCommand.Open(tom), menu[2].Command);
+        Assert.Equal("&2  Smith && Sons (account)", menu[3].Text);
+        Assert.Equal(TrayCommand.Open(smith), menu[3].Command);
     }
 }
