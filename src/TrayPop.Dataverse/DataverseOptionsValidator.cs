@@ -63,14 +63,13 @@ internal sealed partial class DataverseOptionsValidator : IValidateOptions<Datav
                 failures.Add($"{AuthKey}Token is required when {AuthKey}Mode is Token.");
                 break;
             case DataverseAuthMode.Interactive or DataverseAuthMode.DeviceCode:
-                // MSAL itself refuses an authority that is not https.
-                ValidateAuthority(auth, mode, allowLoopbackHttp: false, failures);
+                ValidateAuthority(auth, mode, failures);
                 ValidateClientId(auth, required: !auth.AllowSampleClient, mode, failures);
                 ValidateTenant(auth, required: false, mode, failures);
                 ValidateCacheDirectory(auth, failures);
                 break;
             case DataverseAuthMode.ClientSecret:
-                ValidateAuthority(auth, mode, allowLoopbackHttp: true, failures);
+                ValidateAuthority(auth, mode, failures);
                 ValidateClientId(auth, required: true, mode, failures);
                 ValidateTenant(auth, required: !auth.IsAdfs, mode, failures);
                 if (string.IsNullOrWhiteSpace(auth.ClientSecret))
@@ -108,10 +107,11 @@ internal sealed partial class DataverseOptionsValidator : IValidateOptions<Datav
         }
     }
 
-    private static void ValidateAuthority(DataverseAuthOptions auth, DataverseAuthMode mode, bool allowLoopbackHttp, List<string> failures)
+    /// <summary>Every MSAL mode: MSAL refuses an authority that is not https, even on this machine (the emulator serves HTTPS for it).</summary>
+    private static void ValidateAuthority(DataverseAuthOptions auth, DataverseAuthMode mode, List<string> failures)
     {
         if (!Uri.TryCreate(auth.Authority, UriKind.Absolute, out var authority)
-            || !(authority.Scheme == Uri.UriSchemeHttps || (allowLoopbackHttp && authority.Scheme == Uri.UriSchemeHttp && authority.IsLoopback))
+            || authority.Scheme != Uri.UriSchemeHttps
             || !string.IsNullOrEmpty(authority.Query) || !string.IsNullOrEmpty(authority.Fragment))
         {
             failures.Add($"{AuthKey}Authority must be an https URL such as {DataverseAuthOptions.DefaultAuthority} (or an AD FS authority such as https://adfs.contoso.com/adfs) for {mode} sign-in; got '{auth.Authority}'.");

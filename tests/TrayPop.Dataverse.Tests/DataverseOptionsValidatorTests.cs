@@ -97,10 +97,12 @@ public sealed class DataverseOptionsValidatorTests
         Assert.Empty(Failures(new DataverseAuthOptions { Mode = DataverseAuthMode.ClientSecret, TenantId = Tenant, ClientId = Client, ClientSecret = "x" }));
 
     [Fact]
-    public void ClientSecret_LoopbackHttpAuthority_IsFine_ForTheEmulator() =>
-        Assert.Empty(Failures(
-            new DataverseAuthOptions { Mode = DataverseAuthMode.ClientSecret, TenantId = Tenant, ClientId = Client, ClientSecret = "x", Authority = "http://127.0.0.1:5555/" },
-            url: "http://127.0.0.1:5555"));
+    public void ClientSecret_LoopbackHttpAuthority_IsRefused_AsMsalRefusesIt() =>
+        Assert.Contains(
+            Failures(
+                new DataverseAuthOptions { Mode = DataverseAuthMode.ClientSecret, TenantId = Tenant, ClientId = Client, ClientSecret = "x", Authority = "http://127.0.0.1:5555/" },
+                url: "http://127.0.0.1:5555"),
+            f => f.StartsWith("TrayPop:Dataverse:Auth:Authority must be an https URL", StringComparison.Ordinal));
 
     [Fact]
     public void ClientSecret_RemoteHttpAuthority_IsRefused() =>
