@@ -1,10 +1,11 @@
 using System.Text.RegularExpressions;
+using TrayPop.Dataverse.Auth;
 using Microsoft.Extensions.Options;
 
 namespace TrayPop.Dataverse;
 
 /// <summary>Refuses to start with a Dataverse setting that cannot work, naming the key.</summary>
-internal sealed partial class DataverseOptionsValidator : IValidateOptions<DataverseOptions>
+internal sealed partial class DataverseOptionsValidator(TimeProvider? time = null) : IValidateOptions<DataverseOptions>
 {
     private const string AuthKey = "TrayPop:Dataverse:Auth:";
 
@@ -44,16 +45,16 @@ internal sealed partial class DataverseOptionsValidator : IValidateOptions<Datav
             failures.Add($"TrayPop:Dataverse:MaxResponseBytes must be between 1024 and {DataverseOptions.LargestMaxResponseBytes} (bytes); got {options.MaxResponseBytes}.");
         }
 
-        ValidateAuth(options.Auth, url, failures);
+        ValidateAuth(options.Auth, url, (time ?? TimeProvider.System).GetUtcNow(), failures);
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 
-    private static void ValidateAuth(DataverseAuthOptions auth, Uri? url, List<string> failures)
+    private static void ValidateAuth(DataverseAuthOptions auth, Uri? url, DateTimeOffset now, List<string> failures)
     {
         var mode = auth.Mode;
         if (!Enum.IsDefined(mode))
         {
-            failures.Add($"{AuthKey}Mode must be Interactive, DeviceCode, ClientSecret, Windows, Token or None; got '{mode}'.");
+            failures.Add($"{AuthKey}Mode must be Interactive, DeviceCode, ClientSecret, ClientCertificate, Windows, Token or None; got '{mode}'.");
             return;
         }
 
@@ -78,6 +79,21 @@ internal sealed partial class DataverseOptionsValidator : IValidateOptions<Datav
                 }
 
                 break;
+            case DataverseAuthMode.ClientCertificate:
+                ValidateAuthority(auth, mode, failures);
+                ValidateClientId(auth, required: true, mode, failures);
+                ValidateTenant(auth, required: !auth.IsAdfs, mode, failures);
+                // Read now, so a missing file, a wrong password, a missing key or an expired certificate stops the start.
+                if (ClientCertificates.TryLoad(auth, now, out var certificate, out var problem))
+                {
+                    certificate.Dispose();
+                }
+                else
+                {
+                    failures.Add(problem);
+                }
+
+                break;
             case DataverseAuthMode.Windows:
                 if (string.IsNullOrWhiteSpace(auth.UserName) && (!string.IsNullOrEmpty(auth.Password) || !string.IsNullOrEmpty(auth.Domain)))
                 {
@@ -92,7 +108,7 @@ internal sealed partial class DataverseOptionsValidator : IValidateOptions<Datav
         }
 
         RequireHttps(url, mode, failures);
-        if (mode is not (DataverseAuthMode.Interactive or DataverseAuthMode.DeviceCode or DataverseAuthMode.ClientSecret))
+        if (!mode.SignsInThroughMsal())
         {
             // Not used by this mode, yet a plain-http authority to another machine is never right: say so now, not after a mode change.
             RefuseRemoteHttpAuthority(auth, mode, failures);
@@ -125,7 +141,7 @@ internal sealed partial class DataverseOptionsValidator : IValidateOptions<Datav
             if (required)
             {
                 failures.Add($"{AuthKey}ClientId is not set (MSI: CLIENT_ID): {mode} sign-in needs the application (client) id of your organisation's app registration. " +
-                    (mode == DataverseAuthMode.ClientSecret
+                    (mode is DataverseAuthMode.ClientSecret or DataverseAuthMode.ClientCertificate
                         ? "It is the application user's app."
                         : $"For a trial only, {AuthKey}AllowSampleClient=true signs in as Microsoft's sample app {DataverseAuthOptions.SampleClientId}."));
             }

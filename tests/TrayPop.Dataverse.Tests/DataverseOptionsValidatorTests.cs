@@ -121,6 +121,16 @@ public sealed class DataverseOptionsValidatorTests
     }
 
     [Fact]
+    public void ClientCertificate_Missing_NamesEachKey()
+    {
+        var failures = Failures(new DataverseAuthOptions { Mode = DataverseAuthMode.ClientCertificate });
+
+        Assert.Contains(failures, f => f.StartsWith("TrayPop:Dataverse:Auth:TenantId is required", StringComparison.Ordinal));
+        Assert.Contains(failures, f => f.StartsWith("TrayPop:Dataverse:Auth:ClientId is not set (MSI: CLIENT_ID)", StringComparison.Ordinal));
+        Assert.Contains(failures, f => f.StartsWith("TrayPop:Dataverse:Auth:CertificatePath (a PFX file", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void ClientSecret_CommonTenant_IsRefused() =>
         Assert.Contains(
             Failures(new DataverseAuthOptions { Mode = DataverseAuthMode.ClientSecret, TenantId = "common", ClientId = Client, ClientSecret = "x" }),
@@ -134,6 +144,7 @@ public sealed class DataverseOptionsValidatorTests
     [InlineData(DataverseAuthMode.Interactive)]
     [InlineData(DataverseAuthMode.DeviceCode)]
     [InlineData(DataverseAuthMode.ClientSecret)]
+    [InlineData(DataverseAuthMode.ClientCertificate)]
     [InlineData(DataverseAuthMode.Windows)]
     [InlineData(DataverseAuthMode.Token)]
     [InlineData(DataverseAuthMode.None)]
@@ -198,6 +209,7 @@ public sealed class DataverseOptionsValidatorTests
     [InlineData(DataverseAuthMode.Interactive)]
     [InlineData(DataverseAuthMode.DeviceCode)]
     [InlineData(DataverseAuthMode.ClientSecret)]
+    [InlineData(DataverseAuthMode.ClientCertificate)]
     [InlineData(DataverseAuthMode.Windows)]
     [InlineData(DataverseAuthMode.Token)]
     [InlineData(DataverseAuthMode.None)]

@@ -56,6 +56,46 @@ public sealed class CheckTests : IAsyncLifetime
         Assert.DoesNotContain(Secret, stdout + stderr, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Check_ClientCertificate_SignsInWithThePfx_AndNamesTheCertificate_NeverThePassword()
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "traypop-tests", "certs-" + Guid.NewGuid().ToString("N"));
+        using var certificate = ClientCertificate.Create();
+        var path = ClientCertificate.WritePfx(certificate, directory, "pfx-password-never-printed");
+        const string CertificateClient = "7a3a1c2e-1111-4222-8333-444455556666";
+        _crm.Auth.AddClientCertificate(CertificateClient, ClientCertificate.PublicOnly(certificate));
+        try
+        {
+            var (exit, stdout, stderr) = await CheckAsync(
+                $"--TrayPop:Dataverse:Url={Url}", "--TrayPop:Dataverse:Auth:Mode=ClientCertificate", $"--TrayPop:Dataverse:Auth:Authority={_crm.BaseUri}",
+                "--TrayPop:Dataverse:Auth:TenantId=contoso.onmicrosoft.com", $"--TrayPop:Dataverse:Auth:ClientId={CertificateClient}",
+                $"--TrayPop:Dataverse:Auth:CertificatePath={path}", "--TrayPop:Dataverse:Auth:CertificatePassword=pfx-password-never-printed");
+
+            Assert.True(exit == 0, stdout + stderr);
+            Assert.Contains("TrayPop:Dataverse:Auth:CertificatePassword = (set, not shown)", stdout, StringComparison.Ordinal);
+            Assert.Contains($"Certificate:  certificate CN=TrayPop indexer, thumbprint {certificate.Thumbprint}", stdout, StringComparison.Ordinal);
+            Assert.Contains($"Signed in:    user 5e1f0c2a-7d3b-4e6a-9c8d-0000000000c1 as application {CertificateClient}", stdout, StringComparison.Ordinal);
+            Assert.DoesNotContain("pfx-password-never-printed", stdout + stderr, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Check_ClientCertificateFileMissing_NamesTheKeyAndExits2()
+    {
+        var missing = Path.Combine(Path.GetTempPath(), "traypop-tests", "no-such-indexer.pfx");
+
+        var (exit, stdout, _) = await CheckAsync(
+            $"--TrayPop:Dataverse:Url={Url}", "--TrayPop:Dataverse:Auth:Mode=ClientCertificate", "--TrayPop:Dataverse:Auth:TenantId=contoso.onmicrosoft.com",
+            $"--TrayPop:Dataverse:Auth:ClientId={ClientId}", $"--TrayPop:Dataverse:Auth:CertificatePath={missing}");
+
+        Assert.Equal(2, exit);
+        Assert.Contains($"TrayPop:Dataverse:Auth:CertificatePath: there is no file '{missing}'.", stdout, StringComparison.Ordinal);
+    }
+
     /// <summary>As a C/POSIX locale leaves it: no OS region with a numbering plan.</summary>
     private static readonly Dictionary<string, string> CLocale = new()
     {

@@ -7,7 +7,8 @@ using System.Text.Json;
 namespace DataverseEmulator.Auth;
 
 /// <summary>
-/// Verifies a signed client assertion (<c>private_key_jwt</c>, RFC 7523) as Entra ID does: an RS256 (or PS256) JWT
+/// Verifies a signed client assertion (<c>private_key_jwt</c>, RFC 7523) as Entra ID does: an RS256 or PS256 (what
+/// MSAL.NET sends, with <c>x5t#S256</c>) JWT
 /// signed by the private key of a certificate registered on the application (found by the <c>x5t</c> or
 /// <c>x5t#S256</c> header), with <c>aud</c> the token endpoint, <c>iss</c> and <c>sub</c> the client id, and a
 /// current <c>exp</c> (and <c>nbf</c>), allowing five minutes of clock skew.
@@ -137,8 +138,18 @@ internal static class ClientAssertion
     private static string? Text(JsonElement element, string name) =>
         element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
-    private static DateTimeOffset? Seconds(JsonElement element, string name) =>
-        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out var seconds)
-            ? DateTimeOffset.FromUnixTimeSeconds(seconds)
-            : null;
+    /// <summary>A NumericDate; MSAL.NET sends it as a string of digits, which Entra ID accepts too.</summary>
+    private static DateTimeOffset? Seconds(JsonElement element, string name)
+    {
+        if (!element.TryGetProperty(name, out var value))
+        {
+            return null;
+        }
+
+        long seconds = 0;
+        var read = value.ValueKind == JsonValueKind.Number
+            ? value.TryGetInt64(out seconds)
+            : value.ValueKind == JsonValueKind.String && long.TryParse(value.GetString(), NumberStyles.None, CultureInfo.InvariantCulture, out seconds);
+        return read && seconds is > 0 and < 253402300800 ? DateTimeOffset.FromUnixTimeSeconds(seconds) : null;
+    }
 }

@@ -16,7 +16,7 @@ internal static class TokenSources
             DataverseAuthMode.None => new NoTokenSource("nobody: no sign-in (TrayPop:Dataverse:Auth:Mode is None)"),
             DataverseAuthMode.Windows => new NoTokenSource(WindowsCredentials.Describe(auth)),
             DataverseAuthMode.Token => new StaticTokenSource(auth.Token!),
-            DataverseAuthMode.ClientSecret => Caching(services, ActivatorUtilities.CreateInstance<MsalConfidentialClientAcquirer>(services)),
+            DataverseAuthMode.ClientSecret or DataverseAuthMode.ClientCertificate => Caching(services, ActivatorUtilities.CreateInstance<MsalConfidentialClientAcquirer>(services)),
             DataverseAuthMode.Interactive or DataverseAuthMode.DeviceCode => Caching(services, ActivatorUtilities.CreateInstance<MsalPublicClientAcquirer>(services)),
             _ => throw new InvalidOperationException($"No sign-in for TrayPop:Dataverse:Auth:Mode {auth.Mode}."),
         };

@@ -29,10 +29,10 @@ public sealed class ClientAssertionTests : IAsyncLifetime, IDisposable
 
     private string Assertion(
         X509Certificate2? signer = null, string? audience = null, string issuer = ClientId, string? subject = null,
-        TimeSpan? expiresIn = null, string alg = "RS256", X509Certificate2? named = null) =>
+        TimeSpan? expiresIn = null, string alg = "RS256", X509Certificate2? named = null, bool datesAsStrings = false) =>
         SignedAssertion.Create(
             signer ?? _registered, audience ?? Endpoint, issuer, _time.GetUtcNow() + (expiresIn ?? TimeSpan.FromMinutes(10)),
-            notBefore: _time.GetUtcNow(), alg: alg, namedCertificate: named, subject: subject);
+            notBefore: _time.GetUtcNow(), alg: alg, namedCertificate: named, subject: subject, datesAsStrings: datesAsStrings);
 
     [Theory]
     [InlineData("RS256")]
@@ -97,6 +97,18 @@ public sealed class ClientAssertionTests : IAsyncLifetime, IDisposable
         using var response = await RequestTokenAsync(Form(assertion));
 
         await AssertAadErrorAsync(response, "AADSTS700024");
+    }
+
+    [Fact]
+    public async Task DatesAsStringsOfDigits_AsMsalSendsThem_AreRead()
+    {
+        using var fresh = await RequestTokenAsync(Form(Assertion(alg: "PS256", datesAsStrings: true)));
+        var stale = Assertion(alg: "PS256", datesAsStrings: true);
+        _time.Advance(TimeSpan.FromMinutes(16));
+        using var expired = await RequestTokenAsync(Form(stale));
+
+        Assert.Equal(HttpStatusCode.OK, fresh.StatusCode);
+        await AssertAadErrorAsync(expired, "AADSTS700024");
     }
 
     [Fact]

@@ -16,7 +16,8 @@ internal static class SignedAssertion
         DateTimeOffset? notBefore = null,
         string alg = "RS256",
         X509Certificate2? namedCertificate = null,
-        string? subject = null)
+        string? subject = null,
+        bool datesAsStrings = false)
     {
         var header = new Dictionary<string, object>
         {
@@ -30,11 +31,11 @@ internal static class SignedAssertion
             ["iss"] = issuer,
             ["sub"] = subject ?? issuer,
             ["jti"] = Guid.NewGuid().ToString(),
-            ["exp"] = expires.ToUnixTimeSeconds(),
+            ["exp"] = Date(expires, datesAsStrings),
         };
         if (notBefore is { } nbf)
         {
-            payload["nbf"] = nbf.ToUnixTimeSeconds();
+            payload["nbf"] = Date(nbf, datesAsStrings);
         }
 
         var signed = Base64Url(JsonSerializer.SerializeToUtf8Bytes(header)) + "." + Base64Url(JsonSerializer.SerializeToUtf8Bytes(payload));
@@ -42,6 +43,10 @@ internal static class SignedAssertion
         var padding = alg == "PS256" ? RSASignaturePadding.Pss : RSASignaturePadding.Pkcs1;
         return signed + "." + Base64Url(key.SignData(Encoding.ASCII.GetBytes(signed), HashAlgorithmName.SHA256, padding));
     }
+
+    // MSAL.NET writes NumericDates as strings of digits.
+    private static object Date(DateTimeOffset value, bool asString) =>
+        asString ? value.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture) : value.ToUnixTimeSeconds();
 
     private static string Base64Url(byte[] bytes) => System.Buffers.Text.Base64Url.EncodeToString(bytes);
 }
