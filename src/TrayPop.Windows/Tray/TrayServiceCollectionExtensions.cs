@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using TrayPop.Core.Calls;
 using TrayPop.Core.Connectivity;
 using TrayPop.Core.Pop;
+using TrayPop.Dataverse.Auth;
 
 namespace TrayPop.Windows.Tray;
 
@@ -13,7 +14,8 @@ internal static class TrayServiceCollectionExtensions
     /// The notification-area icon with its balloons and menu, unless <c>TrayPop:Tray:Enabled</c> is false
     /// (<c>--no-tray</c>): then notifications go to the log and no icon appears. Pages open through the
     /// core's launcher, which on Windows is ShellExecute "open" behind the CRM-origin check. The icon follows
-    /// <see cref="CrmStatus"/>, fed by a handler on the Dataverse client, and Check connection runs WhoAmI.
+    /// <see cref="CrmStatus"/>, fed by a handler on the Dataverse client, and Check connection runs WhoAmI. The tray's
+    /// window is the parent of the Windows broker's sign-in dialog.
     /// </summary>
     public static IServiceCollection AddWindowsTray(this IServiceCollection services)
     {
@@ -23,6 +25,8 @@ internal static class TrayServiceCollectionExtensions
         services.TryAddSingleton<RecentCalls>();
         services.TryAddSingleton<PendingNotification>();
         services.TryAddSingleton<TrayWindow>();
+        // The Windows broker (WAM) parents its sign-in dialog to the tray's window, looked up only when a sign-in needs it.
+        services.TryAddSingleton<ISignInWindow>(provider => new TraySignInWindow(() => provider.GetRequiredService<TrayWindow>().Handle));
         services.TryAddSingleton<TrayCommandExecutor>();
         services.AddSingleton<IPopListener, RecentCallsListener>();
         services.AddSingleton<INotifier>(provider => IsTrayEnabled(provider)
