@@ -94,7 +94,7 @@ internal static class ClientCertificates
         try
         {
             using var store = new X509Store(StoreName.My, location);
-            store.Open(OpenFlags.ReadOnly | OpenFlags.OpenExistingOnly);
+            store.Open(OpenFlags.ReadOnly);
             var all = store.Certificates;
             var found = all.Find(X509FindType.FindByThumbprint, thumbprint, validOnly: false);
             var match = found.Count > 0 ? found[0] : null;

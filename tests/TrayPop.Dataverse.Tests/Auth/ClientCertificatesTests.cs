@@ -140,6 +140,21 @@ public sealed class ClientCertificatesTests : IDisposable
     }
 
     [Fact]
+    public void LocalMachineStoreOnLinux_WhichDotnetDoesNotHave_SaysSo()
+    {
+        // Windows and macOS have a LocalMachine My store; .NET on Linux only a LocalMachine Root and CA store.
+        if (!OperatingSystem.IsLinux())
+        {
+            return;
+        }
+
+        var auth = Auth(thumbprint: "00112233445566778899AABBCCDDEEFF00112233");
+        auth.CertificateStore = StoreLocation.LocalMachine;
+
+        Assert.Contains(Failures(auth), f => f.StartsWith("TrayPop:Dataverse:Auth:CertificateThumbprint: the LocalMachine My store could not be opened", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Thumbprint_FindsTheCertificateInTheCurrentUserStore_WithItsKey()
     {
         using var certificate = ClientCertificate.Create(subject: "CN=TrayPop store test " + Guid.NewGuid().ToString("N")[..8]);
