@@ -62,7 +62,7 @@ public sealed class ClientAssertionTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task NamingTheRegisteredCertificate_ButSignedByAnotherKey_FailsSignatureValidation()
     {
-        using var other = ClientCertificate.Create();
+        using var other = ClientCertificate.Create(otherKey: true);
 
         using var response = await RequestTokenAsync(Form(Assertion(signer: other, named: _registered)));
 

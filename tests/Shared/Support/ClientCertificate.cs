@@ -9,15 +9,27 @@ namespace TrayPop.Testing;
 /// </summary>
 internal static class ClientCertificate
 {
-    public static X509Certificate2 Create(DateTimeOffset? notBefore = null, DateTimeOffset? notAfter = null, string subject = "CN=TrayPop indexer")
+    // Two RSA keys for the whole run: making a 2048-bit key costs a lot of CPU, which tests on a fake clock beside these feel.
+    private static readonly Lazy<byte[]> SharedKey = new(NewKey);
+    private static readonly Lazy<byte[]> OtherKey = new(NewKey);
+
+    /// <param name="otherKey">Sign with a second key, for a certificate whose key is not the registered one's.</param>
+    public static X509Certificate2 Create(DateTimeOffset? notBefore = null, DateTimeOffset? notAfter = null, string subject = "CN=TrayPop indexer", bool otherKey = false)
     {
-        using var key = RSA.Create(2048);
+        using var key = RSA.Create();
+        key.ImportPkcs8PrivateKey((otherKey ? OtherKey : SharedKey).Value, out _);
         var request = new CertificateRequest(subject, key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
         request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.DigitalSignature, critical: false));
         // Valid a week either side of the real date, so tests on a fake clock a day or two off still see it current.
         var now = TimeProvider.System.GetUtcNow();
         using var created = request.CreateSelfSigned(notBefore ?? now.AddDays(-7), notAfter ?? now.AddYears(1));
         return X509CertificateLoader.LoadPkcs12(created.Export(X509ContentType.Pfx), password: null, X509KeyStorageFlags.Exportable);
+    }
+
+    private static byte[] NewKey()
+    {
+        using var key = RSA.Create(2048);
+        return key.ExportPkcs8PrivateKey();
     }
 
     /// <summary>Writes <paramref name="certificate"/> (with its private key) as a PFX file protected by <paramref name="password"/>.</summary>
