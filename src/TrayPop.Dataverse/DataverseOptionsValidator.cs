@@ -141,9 +141,9 @@ internal sealed partial class DataverseOptionsValidator(TimeProvider? time = nul
             if (required)
             {
                 failures.Add($"{AuthKey}ClientId is not set (MSI: CLIENT_ID): {mode} sign-in needs the application (client) id of your organisation's app registration. " +
-                    (mode is DataverseAuthMode.ClientSecret or DataverseAuthMode.ClientCertificate
+                    (mode.IsApplication()
                         ? "It is the application user's app."
-                        : $"For a trial only, {AuthKey}AllowSampleClient=true signs in as Microsoft's sample app {DataverseAuthOptions.SampleClientId}."));
+                        : $"For a trial only, {AuthKey}AllowSampleClient=true (MSI: ALLOW_SAMPLE_CLIENT=1) signs in as Microsoft's sample app {DataverseAuthOptions.SampleClientId}."));
             }
         }
         else if (!Guid.TryParse(auth.ClientId, out _))

@@ -26,7 +26,7 @@ public sealed class DataverseOptionsValidatorTests
         var failure = Assert.Single(Failures(new DataverseAuthOptions { Mode = (DataverseAuthMode)mode }));
 
         Assert.StartsWith("TrayPop:Dataverse:Auth:ClientId is not set (MSI: CLIENT_ID)", failure, StringComparison.Ordinal);
-        Assert.Contains("TrayPop:Dataverse:Auth:AllowSampleClient=true", failure, StringComparison.Ordinal);
+        Assert.Contains("TrayPop:Dataverse:Auth:AllowSampleClient=true (MSI: ALLOW_SAMPLE_CLIENT=1)", failure, StringComparison.Ordinal);
     }
 
     [Theory]
