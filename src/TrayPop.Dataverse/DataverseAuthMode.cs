@@ -12,6 +12,9 @@ internal enum DataverseAuthMode
     /// <summary>An application's client id and secret (test rigs, kiosks).</summary>
     ClientSecret,
 
+    /// <summary>An application's client id and certificate (the indexer, services): MSAL signs a client assertion with its private key.</summary>
+    ClientCertificate,
+
     /// <summary>On-premises Dynamics 365 with Windows integrated authentication (Negotiate).</summary>
     Windows,
 

@@ -1,6 +1,8 @@
+using System.Security.Cryptography.X509Certificates;
+
 namespace TrayPop.Dataverse;
 
-/// <summary>Settings under <c>TrayPop:Dataverse:Auth</c>. Secrets here (Token, ClientSecret, Password) are never logged or printed.</summary>
+/// <summary>Settings under <c>TrayPop:Dataverse:Auth</c>. Secrets here (Token, ClientSecret, CertificatePassword, Password) are never logged or printed.</summary>
 internal sealed class DataverseAuthOptions
 {
     /// <summary>Microsoft's sample public client (redirect <c>http://localhost</c>): good for a trial, production registers its own app.</summary>
@@ -33,6 +35,18 @@ internal sealed class DataverseAuthOptions
     internal bool UsesSampleClient => string.Equals(EffectiveClientId, SampleClientId, StringComparison.OrdinalIgnoreCase);
 
     public string? ClientSecret { get; set; }
+
+    /// <summary>ClientCertificate mode: a PFX (PKCS#12) file holding the certificate and its private key.</summary>
+    public string? CertificatePath { get; set; }
+
+    /// <summary>The password of <see cref="CertificatePath"/>, when it has one.</summary>
+    public string? CertificatePassword { get; set; }
+
+    /// <summary>ClientCertificate mode, instead of a file: the SHA-1 thumbprint of a certificate in the <see cref="CertificateStore"/> My store.</summary>
+    public string? CertificateThumbprint { get; set; }
+
+    /// <summary>Which My store <see cref="CertificateThumbprint"/> is looked up in: <c>CurrentUser</c> (default) or <c>LocalMachine</c>.</summary>
+    public StoreLocation CertificateStore { get; set; } = StoreLocation.CurrentUser;
 
     /// <summary>
     /// The Microsoft Entra ID instance, e.g. <c>https://login.microsoftonline.us/</c> for US Government, the tenant going

@@ -43,8 +43,6 @@ internal static class DataverseClientRegistration
         services.AddHttpClient(TenantDiscovery.HttpClientName, (provider, http) =>
                 http.Timeout = provider.GetRequiredService<IOptions<DataverseOptions>>().Value.RequestTimeout)
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
-        services.AddHttpClient<ClientCredentialsAcquirer>(http => http.DefaultRequestHeaders.UserAgent.ParseAdd($"TrayPop/{Core.Diagnostics.ProductVersion.Text}"))
-            .AddStandardResilienceHandler();
         // Named, then typed by a plain factory: the default typed-client activator compiles an expression tree,
         // which loads System.Linq.Expressions (≈2.4 MB resident) and costs start-up time for one constructor call.
         var dataverse = services.AddHttpClient(nameof(DataverseClient), (provider, http) =>

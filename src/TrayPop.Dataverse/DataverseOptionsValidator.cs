@@ -1,10 +1,11 @@
 using System.Text.RegularExpressions;
+using TrayPop.Dataverse.Auth;
 using Microsoft.Extensions.Options;
 
 namespace TrayPop.Dataverse;
 
 /// <summary>Refuses to start with a Dataverse setting that cannot work, naming the key.</summary>
-internal sealed partial class DataverseOptionsValidator : IValidateOptions<DataverseOptions>
+internal sealed partial class DataverseOptionsValidator(TimeProvider? time = null) : IValidateOptions<DataverseOptions>
 {
     private const string AuthKey = "TrayPop:Dataverse:Auth:";
 
@@ -44,16 +45,16 @@ internal sealed partial class DataverseOptionsValidator : IValidateOptions<Datav
             failures.Add($"TrayPop:Dataverse:MaxResponseBytes must be between 1024 and {DataverseOptions.LargestMaxResponseBytes} (bytes); got {options.MaxResponseBytes}.");
         }
 
-        ValidateAuth(options.Auth, url, failures);
+        ValidateAuth(options.Auth, url, (time ?? TimeProvider.System).GetUtcNow(), failures);
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 
-    private static void ValidateAuth(DataverseAuthOptions auth, Uri? url, List<string> failures)
+    private static void ValidateAuth(DataverseAuthOptions auth, Uri? url, DateTimeOffset now, List<string> failures)
     {
         var mode = auth.Mode;
         if (!Enum.IsDefined(mode))
         {
-            failures.Add($"{AuthKey}Mode must be Interactive, DeviceCode, ClientSecret, Windows, Token or None; got '{mode}'.");
+            failures.Add($"{AuthKey}Mode must be Interactive, DeviceCode, ClientSecret, ClientCertificate, Windows, Token or None; got '{mode}'.");
             return;
         }
 
@@ -63,19 +64,33 @@ internal sealed partial class DataverseOptionsValidator : IValidateOptions<Datav
                 failures.Add($"{AuthKey}Token is required when {AuthKey}Mode is Token.");
                 break;
             case DataverseAuthMode.Interactive or DataverseAuthMode.DeviceCode:
-                // MSAL itself refuses an authority that is not https.
-                ValidateAuthority(auth, mode, allowLoopbackHttp: false, failures);
+                ValidateAuthority(auth, mode, failures);
                 ValidateClientId(auth, required: !auth.AllowSampleClient, mode, failures);
                 ValidateTenant(auth, required: false, mode, failures);
                 ValidateCacheDirectory(auth, failures);
                 break;
             case DataverseAuthMode.ClientSecret:
-                ValidateAuthority(auth, mode, allowLoopbackHttp: true, failures);
+                ValidateAuthority(auth, mode, failures);
                 ValidateClientId(auth, required: true, mode, failures);
                 ValidateTenant(auth, required: !auth.IsAdfs, mode, failures);
                 if (string.IsNullOrWhiteSpace(auth.ClientSecret))
                 {
                     failures.Add($"{AuthKey}ClientSecret is required when {AuthKey}Mode is ClientSecret.");
+                }
+
+                break;
+            case DataverseAuthMode.ClientCertificate:
+                ValidateAuthority(auth, mode, failures);
+                ValidateClientId(auth, required: true, mode, failures);
+                ValidateTenant(auth, required: !auth.IsAdfs, mode, failures);
+                // Read now, so a missing file, a wrong password, a missing key or an expired certificate stops the start.
+                if (ClientCertificates.TryLoad(auth, now, out var certificate, out var problem))
+                {
+                    certificate.Dispose();
+                }
+                else
+                {
+                    failures.Add(problem);
                 }
 
                 break;
@@ -93,7 +108,7 @@ internal sealed partial class DataverseOptionsValidator : IValidateOptions<Datav
         }
 
         RequireHttps(url, mode, failures);
-        if (mode is not (DataverseAuthMode.Interactive or DataverseAuthMode.DeviceCode or DataverseAuthMode.ClientSecret))
+        if (!mode.SignsInThroughMsal())
         {
             // Not used by this mode, yet a plain-http authority to another machine is never right: say so now, not after a mode change.
             RefuseRemoteHttpAuthority(auth, mode, failures);
@@ -108,10 +123,11 @@ internal sealed partial class DataverseOptionsValidator : IValidateOptions<Datav
         }
     }
 
-    private static void ValidateAuthority(DataverseAuthOptions auth, DataverseAuthMode mode, bool allowLoopbackHttp, List<string> failures)
+    /// <summary>Every MSAL mode: MSAL refuses an authority that is not https, even on this machine (the emulator serves HTTPS for it).</summary>
+    private static void ValidateAuthority(DataverseAuthOptions auth, DataverseAuthMode mode, List<string> failures)
     {
         if (!Uri.TryCreate(auth.Authority, UriKind.Absolute, out var authority)
-            || !(authority.Scheme == Uri.UriSchemeHttps || (allowLoopbackHttp && authority.Scheme == Uri.UriSchemeHttp && authority.IsLoopback))
+            || authority.Scheme != Uri.UriSchemeHttps
             || !string.IsNullOrEmpty(authority.Query) || !string.IsNullOrEmpty(authority.Fragment))
         {
             failures.Add($"{AuthKey}Authority must be an https URL such as {DataverseAuthOptions.DefaultAuthority} (or an AD FS authority such as https://adfs.contoso.com/adfs) for {mode} sign-in; got '{auth.Authority}'.");
@@ -125,9 +141,9 @@ internal sealed partial class DataverseOptionsValidator : IValidateOptions<Datav
             if (required)
             {
                 failures.Add($"{AuthKey}ClientId is not set (MSI: CLIENT_ID): {mode} sign-in needs the application (client) id of your organisation's app registration. " +
-                    (mode == DataverseAuthMode.ClientSecret
+                    (mode.IsApplication()
                         ? "It is the application user's app."
-                        : $"For a trial only, {AuthKey}AllowSampleClient=true signs in as Microsoft's sample app {DataverseAuthOptions.SampleClientId}."));
+                        : $"For a trial only, {AuthKey}AllowSampleClient=true (MSI: ALLOW_SAMPLE_CLIENT=1) signs in as Microsoft's sample app {DataverseAuthOptions.SampleClientId}."));
             }
         }
         else if (!Guid.TryParse(auth.ClientId, out _))

@@ -20,6 +20,8 @@ internal static class MachineSettings
         new("AuthMode", "TrayPop:Dataverse:Auth:Mode", "AUTH_MODE"),
         new("TenantId", "TrayPop:Dataverse:Auth:TenantId", "TENANT_ID"),
         new("ClientId", "TrayPop:Dataverse:Auth:ClientId", "CLIENT_ID"),
+        // For a trial only: without CLIENT_ID, sign in as Microsoft's sample app.
+        new("AllowSampleClient", "TrayPop:Dataverse:Auth:AllowSampleClient", "ALLOW_SAMPLE_CLIENT", IsSwitch: true),
         new("AppId", "TrayPop:Dataverse:AppId", "APP_ID"),
         new("DefaultRegion", "TrayPop:Phone:DefaultRegion", "DEFAULT_REGION"),
         new("OutsideLinePrefix", "TrayPop:Phone:OutsideLinePrefix", "OUTSIDE_LINE_PREFIX"),

@@ -26,7 +26,7 @@ public sealed class DataverseOptionsValidatorTests
         var failure = Assert.Single(Failures(new DataverseAuthOptions { Mode = (DataverseAuthMode)mode }));
 
         Assert.StartsWith("TrayPop:Dataverse:Auth:ClientId is not set (MSI: CLIENT_ID)", failure, StringComparison.Ordinal);
-        Assert.Contains("TrayPop:Dataverse:Auth:AllowSampleClient=true", failure, StringComparison.Ordinal);
+        Assert.Contains("TrayPop:Dataverse:Auth:AllowSampleClient=true (MSI: ALLOW_SAMPLE_CLIENT=1)", failure, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -97,10 +97,12 @@ public sealed class DataverseOptionsValidatorTests
         Assert.Empty(Failures(new DataverseAuthOptions { Mode = DataverseAuthMode.ClientSecret, TenantId = Tenant, ClientId = Client, ClientSecret = "x" }));
 
     [Fact]
-    public void ClientSecret_LoopbackHttpAuthority_IsFine_ForTheEmulator() =>
-        Assert.Empty(Failures(
-            new DataverseAuthOptions { Mode = DataverseAuthMode.ClientSecret, TenantId = Tenant, ClientId = Client, ClientSecret = "x", Authority = "http://127.0.0.1:5555/" },
-            url: "http://127.0.0.1:5555"));
+    public void ClientSecret_LoopbackHttpAuthority_IsRefused_AsMsalRefusesIt() =>
+        Assert.Contains(
+            Failures(
+                new DataverseAuthOptions { Mode = DataverseAuthMode.ClientSecret, TenantId = Tenant, ClientId = Client, ClientSecret = "x", Authority = "http://127.0.0.1:5555/" },
+                url: "http://127.0.0.1:5555"),
+            f => f.StartsWith("TrayPop:Dataverse:Auth:Authority must be an https URL", StringComparison.Ordinal));
 
     [Fact]
     public void ClientSecret_RemoteHttpAuthority_IsRefused() =>
@@ -119,6 +121,16 @@ public sealed class DataverseOptionsValidatorTests
     }
 
     [Fact]
+    public void ClientCertificate_Missing_NamesEachKey()
+    {
+        var failures = Failures(new DataverseAuthOptions { Mode = DataverseAuthMode.ClientCertificate });
+
+        Assert.Contains(failures, f => f.StartsWith("TrayPop:Dataverse:Auth:TenantId is required", StringComparison.Ordinal));
+        Assert.Contains(failures, f => f.StartsWith("TrayPop:Dataverse:Auth:ClientId is not set (MSI: CLIENT_ID)", StringComparison.Ordinal));
+        Assert.Contains(failures, f => f.StartsWith("TrayPop:Dataverse:Auth:CertificatePath (a PFX file", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void ClientSecret_CommonTenant_IsRefused() =>
         Assert.Contains(
             Failures(new DataverseAuthOptions { Mode = DataverseAuthMode.ClientSecret, TenantId = "common", ClientId = Client, ClientSecret = "x" }),
@@ -132,6 +144,7 @@ public sealed class DataverseOptionsValidatorTests
     [InlineData(DataverseAuthMode.Interactive)]
     [InlineData(DataverseAuthMode.DeviceCode)]
     [InlineData(DataverseAuthMode.ClientSecret)]
+    [InlineData(DataverseAuthMode.ClientCertificate)]
     [InlineData(DataverseAuthMode.Windows)]
     [InlineData(DataverseAuthMode.Token)]
     [InlineData(DataverseAuthMode.None)]
@@ -196,6 +209,7 @@ public sealed class DataverseOptionsValidatorTests
     [InlineData(DataverseAuthMode.Interactive)]
     [InlineData(DataverseAuthMode.DeviceCode)]
     [InlineData(DataverseAuthMode.ClientSecret)]
+    [InlineData(DataverseAuthMode.ClientCertificate)]
     [InlineData(DataverseAuthMode.Windows)]
     [InlineData(DataverseAuthMode.Token)]
     [InlineData(DataverseAuthMode.None)]

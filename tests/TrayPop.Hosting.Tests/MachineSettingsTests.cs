@@ -14,6 +14,7 @@ public class MachineSettingsTests
     [InlineData("AuthMode", "TrayPop:Dataverse:Auth:Mode")]
     [InlineData("TenantId", "TrayPop:Dataverse:Auth:TenantId")]
     [InlineData("ClientId", "TrayPop:Dataverse:Auth:ClientId")]
+    [InlineData("AllowSampleClient", "TrayPop:Dataverse:Auth:AllowSampleClient")]
     [InlineData("AppId", "TrayPop:Dataverse:AppId")]
     [InlineData("DefaultRegion", "TrayPop:Phone:DefaultRegion")]
     [InlineData("OutsideLinePrefix", "TrayPop:Phone:OutsideLinePrefix")]
@@ -71,6 +72,21 @@ public class MachineSettingsTests
         var entries = MachineSettings.ToConfiguration([new("Journal", msiValue)]);
 
         Assert.Equal(expected, entries["TrayPop:Journal:Enabled"]);
+    }
+
+    [Theory]
+    [InlineData("1", true)]
+    [InlineData("0", false)]
+    [InlineData("true", true)]
+    public void ToConfiguration_AllowSampleClientFromTheMsi_IsASwitch_TheOptionsRead(string msiValue, bool expected)
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(MachineSettings.ToConfiguration([new("AllowSampleClient", msiValue)]))
+            .Build();
+
+        var auth = configuration.GetSection("TrayPop:Dataverse:Auth").Get<DataverseAuthOptions>()!;
+
+        Assert.Equal(expected, auth.AllowSampleClient);
     }
 
     [Fact]

@@ -6,25 +6,33 @@ using TrayPop.Testing;
 
 namespace TrayPop.Tests;
 
-/// <summary><c>traypop check</c> as an engineer runs it: each failure named plainly, with a non-zero exit.</summary>
+/// <summary>
+/// <c>traypop check</c> as an engineer runs it: each failure named plainly, with a non-zero exit. The emulator serves
+/// HTTPS with a certificate the <c>traypop</c> processes trust, so ClientSecret signs in through MSAL, as in production.
+/// </summary>
 public sealed class CheckTests : IAsyncLifetime
 {
     private const string ClientId = "0f3a1c2e-1111-4222-8333-444455556666";
     private const string Secret = "check-secret-never-printed";
+    private readonly TrustedEmulatorCertificate _trust = new();
     private EmulatorServer _crm = null!;
 
     public async Task InitializeAsync()
     {
-        _crm = await EmulatorServer.StartAsync(EmulatorSeed.Sample, new EmulatorSettings { RequireToken = true });
+        _crm = await EmulatorServer.StartAsync(EmulatorSeed.Sample, new EmulatorSettings { RequireToken = true, Certificate = _trust.Certificate });
         _crm.Auth.AddClient(ClientId, Secret);
     }
 
-    public async Task DisposeAsync() => await _crm.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        await _crm.DisposeAsync();
+        _trust.Dispose();
+    }
 
     private string Url => _crm.BaseUri.AbsoluteUri.TrimEnd('/');
 
-    private static Task<(int ExitCode, string Stdout, string Stderr)> CheckAsync(params string[] settings) =>
-        TrayPopProcess.RunAsync(["check", $"--TrayPop:Listener:Port={FreePort.Next()}", "--TrayPop:Phone:DefaultRegion=US", .. settings]);
+    private Task<(int ExitCode, string Stdout, string Stderr)> CheckAsync(params string[] settings) =>
+        TrayPopProcess.RunWithAsync(_trust.Environment, ["check", $"--TrayPop:Listener:Port={FreePort.Next()}", "--TrayPop:Phone:DefaultRegion=US", .. settings]);
 
     private string[] ClientSecret(string secret = Secret) =>
     [
@@ -38,6 +46,7 @@ public sealed class CheckTests : IAsyncLifetime
         var (exit, stdout, stderr) = await CheckAsync(ClientSecret());
 
         Assert.True(exit == 0, stdout + stderr);
+        Assert.StartsWith("https://", Url, StringComparison.Ordinal);
         Assert.Contains("TrayPop:Dataverse:Auth:Mode = ClientSecret  [from command line]", stdout, StringComparison.Ordinal);
         Assert.Contains("TrayPop:Dataverse:Auth:ClientSecret = (set, not shown)", stdout, StringComparison.Ordinal);
         Assert.Contains($"Organisation: {Url}", stdout, StringComparison.Ordinal);
@@ -66,6 +75,46 @@ public sealed class CheckTests : IAsyncLifetime
         Assert.Contains("TrayPopCustomerService = c5a1e0d2-0000-4000-8000-0000000a0001", stdout, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Check_ClientCertificate_SignsInWithThePfx_AndNamesTheCertificate_NeverThePassword()
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "traypop-tests", "certs-" + Guid.NewGuid().ToString("N"));
+        using var certificate = ClientCertificate.Create();
+        var path = ClientCertificate.WritePfx(certificate, directory, "pfx-password-never-printed");
+        const string CertificateClient = "7a3a1c2e-1111-4222-8333-444455556666";
+        _crm.Auth.AddClientCertificate(CertificateClient, ClientCertificate.PublicOnly(certificate));
+        try
+        {
+            var (exit, stdout, stderr) = await CheckAsync(
+                $"--TrayPop:Dataverse:Url={Url}", "--TrayPop:Dataverse:Auth:Mode=ClientCertificate", $"--TrayPop:Dataverse:Auth:Authority={_crm.BaseUri}",
+                "--TrayPop:Dataverse:Auth:TenantId=contoso.onmicrosoft.com", $"--TrayPop:Dataverse:Auth:ClientId={CertificateClient}",
+                $"--TrayPop:Dataverse:Auth:CertificatePath={path}", "--TrayPop:Dataverse:Auth:CertificatePassword=pfx-password-never-printed");
+
+            Assert.True(exit == 0, stdout + stderr);
+            Assert.Contains("TrayPop:Dataverse:Auth:CertificatePassword = (set, not shown)", stdout, StringComparison.Ordinal);
+            Assert.Contains($"Certificate:  certificate CN=TrayPop indexer, thumbprint {certificate.Thumbprint}", stdout, StringComparison.Ordinal);
+            Assert.Contains($"Signed in:    user 5e1f0c2a-7d3b-4e6a-9c8d-0000000000c1 as application {CertificateClient}", stdout, StringComparison.Ordinal);
+            Assert.DoesNotContain("pfx-password-never-printed", stdout + stderr, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Check_ClientCertificateFileMissing_NamesTheKeyAndExits2()
+    {
+        var missing = Path.Combine(Path.GetTempPath(), "traypop-tests", "no-such-indexer.pfx");
+
+        var (exit, stdout, _) = await CheckAsync(
+            $"--TrayPop:Dataverse:Url={Url}", "--TrayPop:Dataverse:Auth:Mode=ClientCertificate", "--TrayPop:Dataverse:Auth:TenantId=contoso.onmicrosoft.com",
+            $"--TrayPop:Dataverse:Auth:ClientId={ClientId}", $"--TrayPop:Dataverse:Auth:CertificatePath={missing}");
+
+        Assert.Equal(2, exit);
+        Assert.Contains($"TrayPop:Dataverse:Auth:CertificatePath: there is no file '{missing}'.", stdout, StringComparison.Ordinal);
+    }
+
     /// <summary>As a C/POSIX locale leaves it: no OS region with a numbering plan.</summary>
     private static readonly Dictionary<string, string> CLocale = new()
     {
@@ -75,7 +124,7 @@ public sealed class CheckTests : IAsyncLifetime
     [Fact]
     public async Task Check_InACLocaleWithoutARegion_PrintsTheUsFallbackAndWhy()
     {
-        var (_, stdout, stderr) = await TrayPopProcess.RunWithAsync(CLocale, "check", $"--TrayPop:Listener:Port={FreePort.Next()}", $"--TrayPop:Dataverse:Url={Url}", "--TrayPop:Dataverse:Auth:Mode=None");
+        var (_, stdout, stderr) = await TrayPopProcess.RunWithAsync(_trust.With(CLocale), "check", $"--TrayPop:Listener:Port={FreePort.Next()}", $"--TrayPop:Dataverse:Url={Url}", "--TrayPop:Dataverse:Auth:Mode=None");
 
         Assert.Contains(
             "Phone region: US (the fallback: the OS region is invariant (C/POSIX locale, or DOTNET_SYSTEM_GLOBALIZATION_INVARIANT); set TrayPop:Phone:DefaultRegion to the agents' region)",
@@ -86,7 +135,7 @@ public sealed class CheckTests : IAsyncLifetime
     [Fact]
     public async Task Check_WithTheSetting_PrintsTheRegionAndItsSource()
     {
-        var (_, stdout, _) = await TrayPopProcess.RunWithAsync(CLocale, "check", $"--TrayPop:Listener:Port={FreePort.Next()}", "--TrayPop:Phone:DefaultRegion=GB", $"--TrayPop:Dataverse:Url={Url}", "--TrayPop:Dataverse:Auth:Mode=None");
+        var (_, stdout, _) = await TrayPopProcess.RunWithAsync(_trust.With(CLocale), "check", $"--TrayPop:Listener:Port={FreePort.Next()}", "--TrayPop:Phone:DefaultRegion=GB", $"--TrayPop:Dataverse:Url={Url}", "--TrayPop:Dataverse:Auth:Mode=None");
 
         Assert.Contains("Phone region: GB (from TrayPop:Phone:DefaultRegion)", stdout, StringComparison.Ordinal);
     }
@@ -95,7 +144,7 @@ public sealed class CheckTests : IAsyncLifetime
     public async Task Run_OnTheFallbackRegion_WarnsNamingTheSetting_BeforeListening()
     {
         var port = FreePort.Next();
-        using var run = TrayPopProcess.StartWith(CLocale, "run", $"--TrayPop:Listener:Port={port}", "--TrayPop:Listener:LinePort=0", $"--TrayPop:Dataverse:Url={Url}", "--TrayPop:Dataverse:Auth:Mode=None");
+        using var run = TrayPopProcess.StartWith(_trust.With(CLocale), "run", $"--TrayPop:Listener:Port={port}", "--TrayPop:Listener:LinePort=0", $"--TrayPop:Dataverse:Url={Url}", "--TrayPop:Dataverse:Auth:Mode=None");
         await Listening.WaitAsync(port);
 
         var (stdout, stderr) = await run.StopAsync();
@@ -136,7 +185,9 @@ public sealed class CheckTests : IAsyncLifetime
     [Fact]
     public async Task Check_HttpsToAPlainHttpServer_SaysTlsFailed()
     {
-        var (exit, stdout, _) = await CheckAsync($"--TrayPop:Dataverse:Url=https://127.0.0.1:{_crm.BaseUri.Port}", "--TrayPop:Dataverse:Auth:Mode=None");
+        await using var plain = await EmulatorServer.StartAsync(EmulatorSeed.Sample, new EmulatorSettings());
+
+        var (exit, stdout, _) = await CheckAsync($"--TrayPop:Dataverse:Url=https://127.0.0.1:{plain.BaseUri.Port}", "--TrayPop:Dataverse:Auth:Mode=None");
 
         Assert.Equal(4, exit);
         Assert.Contains("Signed in:    NO — TLS failed: ", stdout, StringComparison.Ordinal);
@@ -205,7 +256,7 @@ public sealed class CheckTests : IAsyncLifetime
         other.Start();
         var port = ((IPEndPoint)other.LocalEndpoint).Port;
 
-        var (exit, stdout, _) = await TrayPopProcess.RunAsync(["check", .. ClientSecret(), $"--TrayPop:Listener:Port={port}"]);
+        var (exit, stdout, _) = await TrayPopProcess.RunWithAsync(_trust.Environment, ["check", .. ClientSecret(), $"--TrayPop:Listener:Port={port}"]);
 
         Assert.Equal(2, exit);
         Assert.Contains($"port {port} is taken by another program", stdout, StringComparison.Ordinal);

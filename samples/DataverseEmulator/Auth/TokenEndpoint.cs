@@ -4,7 +4,8 @@ using Microsoft.AspNetCore.Http;
 namespace DataverseEmulator.Auth;
 
 /// <summary>
-/// <c>POST /{tenant}/oauth2/v2.0/token</c> for the client-credentials grant, answering and failing as Entra ID does.
+/// <c>POST /{tenant}/oauth2/v2.0/token</c> for the client-credentials grant, with a client secret or a signed client
+/// assertion (<c>private_key_jwt</c>), answering and failing as Entra ID does.
 /// </summary>
 internal sealed class TokenEndpoint(EmulatorAuth auth, TimeProvider timeProvider)
 {
@@ -21,6 +22,7 @@ internal sealed class TokenEndpoint(EmulatorAuth auth, TimeProvider timeProvider
         var grantType = form["grant_type"].ToString();
         var clientId = form["client_id"].ToString();
         var secret = form["client_secret"].ToString();
+        var assertion = form["client_assertion"].ToString();
         var scope = form["scope"].ToString();
         if (grantType.Length == 0)
         {
@@ -52,17 +54,27 @@ internal sealed class TokenEndpoint(EmulatorAuth auth, TimeProvider timeProvider
             return;
         }
 
-        switch (auth.CheckClient(clientId, secret.Length == 0 ? null : secret))
+        if (assertion.Length > 0)
         {
-            case ClientCheck.UnknownClient:
-                await WriteError(context, 400, "unauthorized_client", 700016, $"Application with identifier '{clientId}' was not found in the directory.", now);
+            if (!await CheckAssertionAsync(context, form["client_assertion_type"].ToString(), clientId, assertion, now))
+            {
                 return;
-            case ClientCheck.WrongSecret when secret.Length == 0:
-                await WriteError(context, 401, "invalid_client", 7000218, "The request body must contain the following parameter: 'client_assertion' or 'client_secret'.", now);
-                return;
-            case ClientCheck.WrongSecret:
-                await WriteError(context, 401, "invalid_client", 7000215, "Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID.", now);
-                return;
+            }
+        }
+        else
+        {
+            switch (auth.CheckClient(clientId, secret.Length == 0 ? null : secret))
+            {
+                case ClientCheck.UnknownClient:
+                    await WriteError(context, 400, "unauthorized_client", 700016, $"Application with identifier '{clientId}' was not found in the directory.", now);
+                    return;
+                case ClientCheck.WrongSecret when secret.Length == 0:
+                    await WriteError(context, 401, "invalid_client", 7000218, "The request body must contain the following parameter: 'client_assertion' or 'client_secret'.", now);
+                    return;
+                case ClientCheck.WrongSecret:
+                    await WriteError(context, 401, "invalid_client", 7000215, "Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID.", now);
+                    return;
+            }
         }
 
         var lifetime = auth.TokenLifetime;
@@ -79,6 +91,33 @@ internal sealed class TokenEndpoint(EmulatorAuth auth, TimeProvider timeProvider
         await WriteJson(context, 200, body);
     }
 
+    /// <summary>Answers the error and returns false unless the assertion is a jwt-bearer one that <see cref="ClientAssertion"/> accepts.</summary>
+    private async Task<bool> CheckAssertionAsync(HttpContext context, string assertionType, string clientId, string assertion, DateTimeOffset now)
+    {
+        if (assertionType != ClientAssertion.JwtBearerType)
+        {
+            await WriteError(context, 400, "invalid_request", 900144, "The request body must contain the following parameter: 'client_assertion_type'.", now);
+            return false;
+        }
+
+        if (!auth.IsKnownClient(clientId))
+        {
+            await WriteError(context, 400, "unauthorized_client", 700016, $"Application with identifier '{clientId}' was not found in the directory.", now);
+            return false;
+        }
+
+        // The audience is this endpoint as the client addressed it.
+        var request = context.Request;
+        var endpoint = $"{request.Scheme}://{request.Host}{request.PathBase}{request.Path}";
+        var check = auth.CheckClientAssertion(clientId, assertion, endpoint);
+        if (!check.IsAccepted)
+        {
+            await WriteError(context, 401, "invalid_client", check.Code, check.Description, now);
+        }
+
+        return check.IsAccepted;
+    }
+
     /// <summary>A minimal OpenID configuration so clients that discover endpoints find the token endpoint.</summary>
     public static Task HandleDiscoveryAsync(HttpContext context)
     {
@@ -90,7 +129,7 @@ internal sealed class TokenEndpoint(EmulatorAuth auth, TimeProvider timeProvider
             ["authorization_endpoint"] = $"{root}/oauth2/v2.0/authorize",
             ["token_endpoint"] = $"{root}/oauth2/v2.0/token",
             ["grant_types_supported"] = new JsonArray("client_credentials"),
-            ["token_endpoint_auth_methods_supported"] = new JsonArray("client_secret_post"),
+            ["token_endpoint_auth_methods_supported"] = new JsonArray("client_secret_post", "private_key_jwt"),
         };
         return WriteJson(context, 200, body);
     }

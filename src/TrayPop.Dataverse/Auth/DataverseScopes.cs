@@ -26,8 +26,4 @@ internal static class DataverseScopes
         var tenant = string.IsNullOrWhiteSpace(auth.TenantId) ? defaultTenant : auth.TenantId.Trim();
         return auth.Authority.TrimEnd('/') + "/" + Uri.EscapeDataString(tenant);
     }
-
-    /// <summary>The OAuth 2.0 v2 token endpoint of the tenant.</summary>
-    public static Uri TokenEndpoint(DataverseAuthOptions auth) =>
-        new(Authority(auth) + (auth.IsAdfs ? "/oauth2/token" : "/oauth2/v2.0/token"), UriKind.Absolute);
 }

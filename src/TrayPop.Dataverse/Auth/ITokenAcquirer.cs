@@ -1,6 +1,6 @@
 namespace TrayPop.Dataverse.Auth;
 
-/// <summary>One way of signing in (MSAL, the client-credentials grant): gets a token when <see cref="CachingTokenSource"/> needs one.</summary>
+/// <summary>One way of signing in (MSAL's public or confidential client): gets a token when <see cref="CachingTokenSource"/> needs one.</summary>
 internal interface ITokenAcquirer
 {
     /// <summary>How this acquirer signs in, for logs and <c>traypop check</c>.</summary>

@@ -4,9 +4,10 @@ using Microsoft.Identity.Client;
 namespace TrayPop.Dataverse.Auth;
 
 /// <summary>
-/// The <c>ClientSecret</c> mode through MSAL's confidential client: the client-credentials grant for <c>{org}/.default</c>
-/// at the tenant's token endpoint (or AD FS). Caching is <see cref="CachingTokenSource"/>'s job, on the injected clock,
-/// so every call here asks the token endpoint.
+/// The <c>ClientSecret</c> and <c>ClientCertificate</c> modes through MSAL's confidential client: the client-credentials
+/// grant for <c>{org}/.default</c> at the tenant's token endpoint (or AD FS), proving the application with its secret or
+/// with a client assertion MSAL signs with the certificate's private key. Caching is <see cref="CachingTokenSource"/>'s
+/// job, on the injected clock, so every call here asks the token endpoint.
 /// </summary>
 internal sealed class MsalConfidentialClientAcquirer(
     IOptions<DataverseOptions> options, IHttpClientFactory clients, TimeProvider time, TenantDiscovery? tenants = null) : ITokenAcquirer
@@ -20,7 +21,7 @@ internal sealed class MsalConfidentialClientAcquirer(
     public async Task<AccessToken> AcquireAsync(bool forceRefresh, CancellationToken cancellationToken)
     {
         var auth = options.Value.Auth;
-        var app = _app ??= Build(tenants is null ? null : await tenants.ResolveAsync(cancellationToken));
+        var app = _app ??= Build(tenants is null ? null : await tenants.ResolveAsync(cancellationToken), time.GetUtcNow());
         AuthenticationResult result;
         try
         {
@@ -28,7 +29,7 @@ internal sealed class MsalConfidentialClientAcquirer(
         }
         catch (MsalServiceException ex)
         {
-            throw new SignInException($"The sign-in service refused the client credentials of {auth.ClientId} ({ex.ErrorCode}): {ex.Message}", ex);
+            throw new SignInException($"The sign-in service refused the {(auth.Mode == DataverseAuthMode.ClientCertificate ? "certificate" : "client credentials")} of {auth.ClientId} ({ex.ErrorCode}): {ex.Message}", ex);
         }
         catch (Exception ex) when (ex is MsalClientException or HttpRequestException && !cancellationToken.IsCancellationRequested)
         {
@@ -40,11 +41,26 @@ internal sealed class MsalConfidentialClientAcquirer(
         return new AccessToken(result.AccessToken, time.GetUtcNow() + lifetime, $"application {auth.ClientId}");
     }
 
-    private IConfidentialClientApplication Build(TenantChoice? tenant)
+    private IConfidentialClientApplication Build(TenantChoice? tenant, DateTimeOffset now)
     {
         var auth = options.Value.Auth;
-        var builder = ConfidentialClientApplicationBuilder.Create(auth.ClientId)
-            .WithClientSecret(auth.ClientSecret ?? string.Empty)
+        var builder = ConfidentialClientApplicationBuilder.Create(auth.ClientId);
+        if (auth.Mode == DataverseAuthMode.ClientCertificate)
+        {
+            // Checked at start; read again here in case the file or the store changed since.
+            if (!ClientCertificates.TryLoad(auth, now, out var certificate, out var problem))
+            {
+                throw new SignInException(problem);
+            }
+
+            builder = builder.WithCertificate(certificate);
+        }
+        else
+        {
+            builder = builder.WithClientSecret(auth.ClientSecret ?? string.Empty);
+        }
+
+        builder = builder
             .WithHttpClientFactory(new MsalHttpClients(clients))
             .WithClientName("TrayPop")
             .WithClientVersion(Core.Diagnostics.ProductVersion.Text);

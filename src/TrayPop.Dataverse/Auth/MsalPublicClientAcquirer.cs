@@ -11,7 +11,8 @@ namespace TrayPop.Dataverse.Auth;
 /// <summary>
 /// The <c>Interactive</c> and <c>DeviceCode</c> modes: MSAL's public client for <c>{org}/user_impersonation</c>.
 /// Silent first (the cached account, or on Windows the account signed in to Windows through the broker), then the
-/// user: the broker's dialog or the system browser (Interactive), or a code to enter on another device (DeviceCode).
+/// user: the broker's dialog parented to the tray's window, falling back to the system browser when the broker fails
+/// (<see cref="BrokerFallback"/>), or the system browser alone (Interactive); or a code to enter on another device (DeviceCode).
 /// </summary>
 internal sealed class MsalPublicClientAcquirer(
     IOptions<DataverseOptions> options,
@@ -22,6 +23,8 @@ internal sealed class MsalPublicClientAcquirer(
 {
     private readonly SemaphoreSlim _buildGate = new(1, 1);
     private IPublicClientApplication? _app;
+    private IPublicClientApplication? _browserApp;
+    private BrokerFallback? _fallback;
 
     public DataverseAuthMode Mode => options.Value.Auth.Mode;
 
@@ -32,10 +35,15 @@ internal sealed class MsalPublicClientAcquirer(
 
     internal string[] Scopes => [DataverseScopes.UserImpersonation(options.Value)];
 
+    /// <summary>The window the broker's dialog is parented to, when the platform registered one.</summary>
+    internal ISignInWindow? SignInWindow => window;
+
     public async Task<AccessToken> AcquireAsync(bool forceRefresh, CancellationToken cancellationToken)
     {
-        var app = await GetAppAsync(cancellationToken);
-        var account = (await app.GetAccountsAsync()).FirstOrDefault() ?? (UsesBroker ? PublicClientApplication.OperatingSystemAccount : null);
+        // Once the broker has failed, this run signs in (silently too) with the browser's app and its cache.
+        var brokered = UsesBroker && _fallback is not { BrokerFailed: true };
+        var app = brokered ? await GetAppAsync(cancellationToken) : await GetBrowserAppAsync(cancellationToken);
+        var account = (await app.GetAccountsAsync()).FirstOrDefault() ?? (brokered ? PublicClientApplication.OperatingSystemAccount : null);
         if (account is not null)
         {
             try
@@ -82,7 +90,7 @@ internal sealed class MsalPublicClientAcquirer(
             }
 
             var tenant = tenants is null ? null : await tenants.ResolveAsync(cancellationToken);
-            var app = Build(tenant?.Tenant ?? TenantChoice.DefaultTenant);
+            var app = Build(tenant?.Tenant ?? TenantChoice.DefaultTenant, UsesBroker);
             await MsalTokenCache.AttachAsync(app.UserTokenCache, options.Value.Auth, logger);
             // When Dataverse could not be asked for its tenant, the next sign-in asks again and builds anew.
             if (tenant?.Settled ?? true)
@@ -98,7 +106,39 @@ internal sealed class MsalPublicClientAcquirer(
         }
     }
 
-    private IPublicClientApplication Build(string tenant)
+    /// <summary>The application without the broker, for the system browser after the broker failed; the one app when there is no broker.</summary>
+    internal async Task<IPublicClientApplication> GetBrowserAppAsync(CancellationToken cancellationToken = default)
+    {
+        if (!UsesBroker)
+        {
+            return await GetAppAsync(cancellationToken);
+        }
+
+        if (_browserApp is not null)
+        {
+            return _browserApp;
+        }
+
+        await _buildGate.WaitAsync(cancellationToken);
+        try
+        {
+            if (_browserApp is null)
+            {
+                var tenant = tenants is null ? null : await tenants.ResolveAsync(cancellationToken);
+                var app = Build(tenant?.Tenant ?? TenantChoice.DefaultTenant, broker: false);
+                await MsalTokenCache.AttachAsync(app.UserTokenCache, options.Value.Auth, logger);
+                _browserApp = app;
+            }
+
+            return _browserApp;
+        }
+        finally
+        {
+            _buildGate.Release();
+        }
+    }
+
+    private IPublicClientApplication Build(string tenant, bool broker)
     {
         var auth = options.Value.Auth;
         // The validator refuses a start without a client id unless the sample app is allowed.
@@ -111,7 +151,7 @@ internal sealed class MsalPublicClientAcquirer(
             .WithRedirectUri("http://localhost")
             .WithClientName("TrayPop")
             .WithClientVersion(Core.Diagnostics.ProductVersion.Text);
-        if (UsesBroker)
+        if (broker)
         {
             builder = builder
                 .WithBroker(new BrokerOptions(BrokerOptions.OperatingSystems.Windows) { Title = "TrayPop" })
@@ -135,13 +175,14 @@ internal sealed class MsalPublicClientAcquirer(
                 .ExecuteAsync(cancellationToken);
         }
 
-        var interactive = app.AcquireTokenInteractive(Scopes);
         if (!UsesBroker)
         {
-            interactive = interactive.WithUseEmbeddedWebView(false);
+            return new BrowserSignIn(_ => Task.FromResult(app)).SignInAsync(Scopes, cancellationToken);
         }
 
-        return interactive.ExecuteAsync(cancellationToken);
+        _fallback ??= new BrokerFallback(
+            new BrokeredSignIn(app, window!), new BrowserSignIn(GetBrowserAppAsync), options.Value.Auth.EffectiveClientId ?? DataverseAuthOptions.SampleClientId, logger);
+        return _fallback.SignInAsync(Scopes, cancellationToken);
     }
 
     private static AccessToken From(AuthenticationResult result) =>

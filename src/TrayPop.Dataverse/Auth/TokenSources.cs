@@ -16,20 +16,11 @@ internal static class TokenSources
             DataverseAuthMode.None => new NoTokenSource("nobody: no sign-in (TrayPop:Dataverse:Auth:Mode is None)"),
             DataverseAuthMode.Windows => new NoTokenSource(WindowsCredentials.Describe(auth)),
             DataverseAuthMode.Token => new StaticTokenSource(auth.Token!),
-            DataverseAuthMode.ClientSecret => Caching(services, ClientCredentials(services, auth)),
+            DataverseAuthMode.ClientSecret or DataverseAuthMode.ClientCertificate => Caching(services, ActivatorUtilities.CreateInstance<MsalConfidentialClientAcquirer>(services)),
             DataverseAuthMode.Interactive or DataverseAuthMode.DeviceCode => Caching(services, ActivatorUtilities.CreateInstance<MsalPublicClientAcquirer>(services)),
             _ => throw new InvalidOperationException($"No sign-in for TrayPop:Dataverse:Auth:Mode {auth.Mode}."),
         };
     }
-
-    /// <summary>
-    /// MSAL's confidential client; a plain-http authority on this machine (an emulator without HTTPS), which MSAL refuses,
-    /// keeps the hand-written grant.
-    /// </summary>
-    private static ITokenAcquirer ClientCredentials(IServiceProvider services, DataverseAuthOptions auth) =>
-        Uri.TryCreate(auth.Authority, UriKind.Absolute, out var authority) && authority.Scheme == Uri.UriSchemeHttp
-            ? services.GetRequiredService<ClientCredentialsAcquirer>()
-            : ActivatorUtilities.CreateInstance<MsalConfidentialClientAcquirer>(services);
 
     private static CachingTokenSource Caching(IServiceProvider services, ITokenAcquirer acquirer) =>
         new(acquirer, services.GetRequiredService<TimeProvider>(), services.GetRequiredService<ILogger<CachingTokenSource>>());

@@ -23,7 +23,7 @@ internal static class ConnectionProblem
             case DataverseException { StatusCode: HttpStatusCode.Unauthorized } refused:
                 return $"Dataverse refused the sign-in (401): {ServerMessage(refused)} Check TrayPop:Dataverse:Auth:* and that this account or application belongs to the organisation's tenant.";
             case DataverseException { StatusCode: HttpStatusCode.Forbidden } forbidden:
-                return $"Signed in but without privilege (403): {ServerMessage(forbidden)} The user (or the application user, for ClientSecret) needs a security role in this organisation.";
+                return $"Signed in but without privilege (403): {ServerMessage(forbidden)} The user (or the application user, for ClientSecret and ClientCertificate) needs a security role in this organisation.";
             case DataverseException { StatusCode: HttpStatusCode.NotFound }:
                 return $"The organisation URL answered 404 (not found) for {dataverse.ApiUri}WhoAmI: check TrayPop:Dataverse:Url (the organisation root) and TrayPop:Dataverse:ApiVersion ({dataverse.ApiVersion}).";
             case DataverseException { StatusCode: HttpStatusCode.TooManyRequests } throttled:

@@ -71,4 +71,10 @@ internal static partial class Log
 
     [LoggerMessage(314, LogLevel.Warning, "Index sync failed; trying again in {Interval}: {Reason}")]
     private static partial void IndexSyncFailedEscaped(ILogger logger, TimeSpan interval, string reason);
+
+    public static void BrokerFailed(ILogger logger, string code, string reason, string clientId) =>
+        BrokerFailedEscaped(logger, OutsideText.Escape(code), OutsideText.Escape(reason), clientId);
+
+    [LoggerMessage(330, LogLevel.Warning, "The Windows sign-in broker (WAM) could not sign in ({Code}: {Reason}); signing in through the system browser from now on. If the broker's redirect URI is missing, add ms-appx-web://microsoft.aad.brokerplugin/{ClientId} to the app registration")]
+    private static partial void BrokerFailedEscaped(ILogger logger, string code, string reason, string clientId);
 }

@@ -28,6 +28,8 @@ internal static class CheckVerb
         "TrayPop:Dataverse:Url", "TrayPop:Dataverse:ApiVersion", "TrayPop:Dataverse:AppId", "TrayPop:Dataverse:Auth:Mode", "TrayPop:Dataverse:Auth:TenantId",
         "TrayPop:Dataverse:Auth:ClientId", "TrayPop:Dataverse:Auth:Authority", "TrayPop:Dataverse:Auth:UserName",
         "TrayPop:Dataverse:Auth:Token", "TrayPop:Dataverse:Auth:ClientSecret", "TrayPop:Dataverse:Auth:Password",
+        "TrayPop:Dataverse:Auth:CertificatePath", "TrayPop:Dataverse:Auth:CertificatePassword", "TrayPop:Dataverse:Auth:CertificateThumbprint",
+        "TrayPop:Dataverse:Auth:CertificateStore",
         "TrayPop:Phone:DefaultRegion", "TrayPop:Listener:BasePort", "TrayPop:Listener:Port", "TrayPop:Listener:LinePort", "TrayPop:Browser:Command",
     ];
 
@@ -35,6 +37,7 @@ internal static class CheckVerb
     private static readonly HashSet<string> SecretKeys = new(StringComparer.OrdinalIgnoreCase)
     {
         "TrayPop:Dataverse:Auth:Token", "TrayPop:Dataverse:Auth:ClientSecret", "TrayPop:Dataverse:Auth:Password",
+        "TrayPop:Dataverse:Auth:CertificatePassword",
     };
 
     public static async Task<int> RunAsync(IReadOnlyList<string> settings, TrayPopPlatform platform, CancellationToken cancellationToken)

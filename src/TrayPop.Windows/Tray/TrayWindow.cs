@@ -40,6 +40,9 @@ internal sealed class TrayWindow : IDisposable
     /// <summary>The agent chose a menu command.</summary>
     public event Action<TrayCommand>? CommandChosen;
 
+    /// <summary>The hidden window's handle (zero until <see cref="StartAsync"/> has created it): the broker's sign-in parent.</summary>
+    public nint Handle => window.Handle;
+
     /// <summary>Builds the menu at the moment the agent opens it.</summary>
     public Func<IReadOnlyList<TrayMenuItem>>? MenuSource { get; set; }
 

@@ -10,9 +10,17 @@ namespace TrayPop.Testing;
 /// </summary>
 internal static class DevelopmentCertificate
 {
-    public static X509Certificate2 Create()
+    // One key for the run: a fresh 2048-bit key per test costs CPU that tests on a fake clock beside these feel.
+    private static readonly Lazy<byte[]> Key = new(() =>
     {
         using var key = RSA.Create(2048);
+        return key.ExportPkcs8PrivateKey();
+    });
+
+    public static X509Certificate2 Create()
+    {
+        using var key = RSA.Create();
+        key.ImportPkcs8PrivateKey(Key.Value, out _);
         var request = new CertificateRequest("CN=TrayPop test emulator", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
         var names = new SubjectAlternativeNameBuilder();
         names.AddIpAddress(System.Net.IPAddress.Loopback);

@@ -24,12 +24,6 @@ public sealed class DataverseScopesTests
     public void Authority_DefaultsToOrganizations() =>
         Assert.Equal("https://login.microsoftonline.com/organizations", DataverseScopes.Authority(new DataverseAuthOptions()));
 
-    [Fact]
-    public void TokenEndpoint_IsTheTenantsV2Endpoint() =>
-        Assert.Equal(
-            new Uri("https://login.microsoftonline.us/contoso.onmicrosoft.com/oauth2/v2.0/token"),
-            DataverseScopes.TokenEndpoint(new DataverseAuthOptions { Authority = "https://login.microsoftonline.us", TenantId = "contoso.onmicrosoft.com" }));
-
     [Theory]
     [InlineData("https://adfs.contoso.com/adfs")]
     [InlineData("https://adfs.contoso.com/adfs/")]

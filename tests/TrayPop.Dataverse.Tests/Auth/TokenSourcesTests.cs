@@ -50,17 +50,6 @@ public sealed class TokenSourcesTests
         Assert.Equal(["https://contoso.crm.dynamics.com/.default"], msal.Scopes);
     }
 
-    [Fact]
-    public void ClientSecret_PlainHttpEmulatorOnThisMachine_KeepsTheHandWrittenGrant_WhichMsalRefuses()
-    {
-        using var services = Services(
-            new DataverseAuthOptions { Mode = DataverseAuthMode.ClientSecret, TenantId = "contoso.onmicrosoft.com", ClientId = "c", ClientSecret = "s", Authority = "http://127.0.0.1:5555/" },
-            url: "http://127.0.0.1:5555");
-        var source = Assert.IsType<CachingTokenSource>(services.GetRequiredService<IAccessTokenSource>());
-
-        Assert.IsType<ClientCredentialsAcquirer>(source.Acquirer);
-    }
-
     [Theory]
     [InlineData(DataverseAuthMode.Interactive)]
     [InlineData(DataverseAuthMode.DeviceCode)]

@@ -81,6 +81,30 @@ public sealed class SignInReportTests
             await TextAsync(new DataverseAuthOptions { Mode = DataverseAuthMode.ClientSecret, ClientId = Client, TenantId = "contoso.onmicrosoft.com", ClientSecret = "x" }),
             StringComparison.Ordinal);
 
+    [Fact]
+    public async Task ClientCertificate_NamesTheApplication_AndTheCertificate_NeverThePassword()
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "traypop-tests", "certs-" + Guid.NewGuid().ToString("N"));
+        using var certificate = ClientCertificate.Create();
+        var path = ClientCertificate.WritePfx(certificate, directory, "pfx-password");
+        try
+        {
+            var text = await TextAsync(new DataverseAuthOptions
+            {
+                Mode = DataverseAuthMode.ClientCertificate, ClientId = Client, TenantId = "contoso.onmicrosoft.com", CertificatePath = path, CertificatePassword = "pfx-password",
+            });
+
+            Assert.Contains($"Sign-in mode: ClientCertificate (application {Client}, authority https://login.microsoftonline.com/contoso.onmicrosoft.com, scope https://contoso.crm.dynamics.com/.default)", text, StringComparison.Ordinal);
+            Assert.Contains($"App id:       {Client} (TrayPop:Dataverse:Auth:ClientId)", text, StringComparison.Ordinal);
+            Assert.Contains($"Certificate:  certificate CN=TrayPop indexer, thumbprint {certificate.Thumbprint}, expires {certificate.NotAfter.ToUniversalTime():yyyy-MM-dd}, from the file {path}", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("pfx-password", text, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
     [Theory]
     [InlineData(DataverseAuthMode.None)]
     [InlineData(DataverseAuthMode.Windows)]

@@ -36,6 +36,8 @@ public sealed class InstallerTests(ITestOutputHelper output)
         ["OUTSIDE_LINE_PREFIX"] = "OutsideLinePrefix",
         ["LISTEN_PORT"] = "ListenPort",
         ["BROWSER_COMMAND"] = "BrowserCommand",
+        ["JOURNAL"] = "Journal",
+        ["ALLOW_SAMPLE_CLIENT"] = "AllowSampleClient",
     };
 
     private readonly Stopwatch clock = Stopwatch.StartNew();
@@ -71,9 +73,10 @@ public sealed class InstallerTests(ITestOutputHelper output)
             //    out, logs and tells the agent which setting is missing, instead of failing invisibly.
             await MsiexecAsync(desktop, "/i", current,
                 "AUTH_MODE=None", $"TENANT_ID={TenantId}", $"CLIENT_ID={ClientId}", $"APP_ID={AppId}",
-                "DEFAULT_REGION=GB", "OUTSIDE_LINE_PREFIX=9", $"LISTEN_PORT={listenPort}");
+                "DEFAULT_REGION=GB", "OUTSIDE_LINE_PREFIX=9", $"LISTEN_PORT={listenPort}", "ALLOW_SAMPLE_CLIENT=1");
             var values = await WineRegistry.ValuesAsync(desktop, MachineKey) ?? throw new InvalidOperationException($"{MachineKey} was not written");
             Assert.Equal("None", values["AuthMode"]);
+            Assert.Equal("1", values["AllowSampleClient"]);
             Assert.Equal(TenantId, values["TenantId"]);
             Assert.Equal("GB", values["DefaultRegion"]);
             Assert.Equal(listenPort.ToString(CultureInfo.InvariantCulture), values["ListenPort"]);
@@ -106,6 +109,7 @@ public sealed class InstallerTests(ITestOutputHelper output)
             Assert.Equal("GB", values["DefaultRegion"]);
             Assert.Equal("9", values["OutsideLinePrefix"]);
             Assert.Equal(listenPort.ToString(CultureInfo.InvariantCulture), values["ListenPort"]);
+            Assert.Equal("1", values["AllowSampleClient"]);
             Assert.Equal("1", values["AutoStart"]);
             Assert.NotNull((await WineRegistry.ValuesAsync(desktop, RunKey))?.GetValueOrDefault("TrayPop"));
             entries = await WineRegistry.UninstallEntriesAsync(desktop, "TrayPop");
