@@ -108,7 +108,10 @@ internal sealed class LineIntakeService(
         }
     }
 
-    async Task IConnectionHandler.ServeAsync(Socket socket, ConnectionSlot slot)
+    Task IConnectionHandler.ServeAsync(Socket socket, ConnectionSlot slot) => ServeAsync(new NetworkStream(socket, ownsSocket: true), slot);
+
+    /// <summary>Serves one connection over <paramref name="stream"/> (an accepted socket's, or memory in tests), which it owns, until it closes.</summary>
+    internal async Task ServeAsync(Stream stream, ConnectionSlot slot)
     {
         // One timer per connection, on the injected clock: idle, read or write timeout, whichever phase it is in.
         using var timer = new CancellationTokenSource(Timeout.InfiniteTimeSpan, time);
@@ -116,7 +119,6 @@ internal sealed class LineIntakeService(
         var cancellationToken = timer.Token;
         try
         {
-            await using var stream = new NetworkStream(socket, ownsSocket: true);
             var reader = new LineReader(stream, MaxLineBytes, new LineTimeouts(timer, options.Value.IdleTimeout, ReadTimeout, slot.SetIdle));
             var rate = new ConnectionRate(options.Value.MaxEventsPerSecond, time);
             var first = true;
@@ -155,10 +157,11 @@ internal sealed class LineIntakeService(
         finally
         {
             slot.SetIdle(false);
+            await stream.DisposeAsync();
         }
     }
 
-    private static async Task WriteAsync(NetworkStream stream, CancellationTokenSource timer, byte[] json)
+    private static async Task WriteAsync(Stream stream, CancellationTokenSource timer, byte[] json)
     {
         timer.CancelAfter(WriteTimeout);
         try
@@ -168,7 +171,11 @@ internal sealed class LineIntakeService(
         catch (OperationCanceledException)
         {
             // A client that does not read: reset, rather than closed behind replies it will never take.
-            stream.Socket.LingerState = new LingerOption(true, 0);
+            if (stream is NetworkStream { Socket: var socket })
+            {
+                socket.LingerState = new LingerOption(true, 0);
+            }
+
             throw;
         }
 
