@@ -30,15 +30,14 @@ internal static class IntakeMutations
         ];
     }
 
-    public static IReadOnlyList<byte[]> LineSeeds() =>
+    private static readonly string[] Lines =
     [
-        .. new[]
-        {
-            "{\"number\":\"+14255550101\",\"type\":\"inbound\",\"callId\":\"l1\"}\n",
-            "{\"number\":\"+14255550102\",\"type\":\"outbound\",\"phase\":\"ring\"}\n{\"number\":\"+14255550101\",\"phase\":\"end\"}\n",
-            "{\"number\":\"sip:+14255550103@pbx\",\"callId\":\"l3\",\"type\":\"internal\"}\r\n",
-        }.Select(Encoding.UTF8.GetBytes),
+        "{\"number\":\"+14255550101\",\"type\":\"inbound\",\"callId\":\"l1\"}\n",
+        "{\"number\":\"+14255550102\",\"type\":\"outbound\",\"phase\":\"ring\"}\n{\"number\":\"+14255550101\",\"phase\":\"end\"}\n",
+        "{\"number\":\"sip:+14255550103@pbx\",\"callId\":\"l3\",\"type\":\"internal\"}\r\n",
     ];
+
+    public static IReadOnlyList<byte[]> LineSeeds() => [.. Lines.Select(Encoding.UTF8.GetBytes)];
 
     /// <summary>Case <paramref name="index"/> of <paramref name="seed"/>: a mutation of one of <paramref name="seeds"/>, and where it is cut.</summary>
     public static FuzzCase Case(int seed, int index, IReadOnlyList<byte[]> seeds)
