@@ -69,7 +69,8 @@ internal sealed class HttpIntakeServer : BackgroundService, IConnectionHandler
         {
             IdleTimeout = _idleTimeout,
             IdleChanged = slot.SetIdle,
-            Rejected = (status, reason) => _refusals.Refused("http", "a local process", status == 0 ? reason : $"{status}: {reason}"),
+            Peer = slot.Peer,
+            Rejected = (status, reason) => _refusals.Refused("http", slot.Peer, status == 0 ? reason : $"{status}: {reason}"),
         };
         var connection = new HttpConnection(transport, _handler, _time, _logger, settings, slot.Closing);
         connection.Start();
