@@ -87,8 +87,9 @@ internal static class FuzzMode
                 return response.IsSuccessStatusCode;
             }
 
-            var reply = await LineClient.SendAsync(port, "{\"number\":\"+14255550101\",\"callId\":\"after-fuzz\"}\n", 1);
-            return reply[0].Contains("\"status\"", StringComparison.Ordinal);
+            // A question rather than an event: the run may have spent this second's CRM lookups.
+            var reply = await LineClient.SendAsync(port, "{\"command\":\"recent\"}\n", 1);
+            return reply[0].Contains("\"recent\":[", StringComparison.Ordinal);
         }
         catch (Exception ex) when (ex is HttpRequestException or SocketException or IOException or TimeoutException or OperationCanceledException)
         {

@@ -62,9 +62,10 @@ public sealed class IntakeFuzzTests(ITestOutputHelper output)
         Assert.Equal(HttpStatus.Ok, (await connection.ReadResponseAsync())!.Status);
     }
 
+    /// <summary>A question rather than an event: the run may have spent this second's CRM lookups, and an answer is all that is asked.</summary>
     private static async Task LineStillAnswersAsync(RunningService service)
     {
-        var reply = await LineClient.SendAsync(service.LinePort, "{\"number\":\"+14255550101\",\"callId\":\"after-fuzz\"}\n", 1);
-        Assert.Contains("\"status\"", reply[0], StringComparison.Ordinal);
+        var reply = await LineClient.SendAsync(service.LinePort, "{\"command\":\"recent\"}\n", 1);
+        Assert.Contains("\"recent\":[", reply[0], StringComparison.Ordinal);
     }
 }
