@@ -36,12 +36,10 @@ internal sealed class SameUserGuard
         }
     }
 
-    /// <summary>Whether <paramref name="client"/> (an accepted connection) may be served.</summary>
-    public bool Admits(Socket client) => Admits(client, out _);
-
     /// <summary>
-    /// Whether <paramref name="client"/> may be served, and how refusals name its peer: by its owner where the platform
-    /// tells it (<c>a local process (uid 1000)</c>, <c>another user's process (uid 1001)</c>), never by its port.
+    /// Whether <paramref name="client"/> (an accepted connection) may be served, and how refusals name its peer: by its
+    /// owner where the platform tells it (<c>a local process (uid 1000)</c>, <c>another user's process (uid 1001)</c>),
+    /// never by its port.
     /// </summary>
     public bool Admits(Socket client, out string source)
     {
