@@ -22,7 +22,7 @@ internal sealed class HttpIntake(Lazy<CallPipeline> pipeline, RefusalLog refusal
     public Task<HttpResponse> GetCallAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         var receivedAt = time.GetTimestamp();
-        return HandleAsync(CallEventDecoder.FromQuery(request.Query), receivedAt, cancellationToken);
+        return HandleAsync(request, CallEventDecoder.FromQuery(request.Query), receivedAt, cancellationToken);
     }
 
     public async Task<HttpResponse> PostCallAsync(HttpRequest request, CancellationToken cancellationToken)
@@ -30,7 +30,7 @@ internal sealed class HttpIntake(Lazy<CallPipeline> pipeline, RefusalLog refusal
         var receivedAt = time.GetTimestamp();
         if (request.ContentLength > MaxBodyBytes)
         {
-            return Reject(TooLarge.Error!, HttpStatus.PayloadTooLarge);
+            return Reject(request, TooLarge.Error!, HttpStatus.PayloadTooLarge);
         }
 
         // The type is checked before the body is read, so a wrong type is refused without a 100 Continue.
@@ -38,20 +38,20 @@ internal sealed class HttpIntake(Lazy<CallPipeline> pipeline, RefusalLog refusal
         var isMultipart = MultipartForm.IsMultipart(request.ContentType, out var boundary);
         if (!isForm && !isMultipart && request.ContentType is { } contentType && !contentType.Contains("json", StringComparison.OrdinalIgnoreCase))
         {
-            return Reject("the body must be JSON (application/json) or a form (application/x-www-form-urlencoded)");
+            return Reject(request, "the body must be JSON (application/json) or a form (application/x-www-form-urlencoded)");
         }
 
         // A chunked body that grows past the limit is cut off while it is read.
         var body = await request.ReadBodyAsync(cancellationToken);
         if (body.TooLarge)
         {
-            return Reject(TooLarge.Error!, HttpStatus.PayloadTooLarge);
+            return Reject(request, TooLarge.Error!, HttpStatus.PayloadTooLarge);
         }
 
         var decoded = isForm ? CallEventDecoder.FromForm(UrlEncodedValues.ParseForm(encoding.GetString(body.Bytes.Span)))
             : isMultipart ? FromMultipart(body.Bytes.Span, boundary)
             : CallEventDecoder.FromJson(body.Bytes.Span);
-        return await HandleAsync(decoded, receivedAt, cancellationToken);
+        return await HandleAsync(request, decoded, receivedAt, cancellationToken);
     }
 
     /// <summary>For softphones that can only open a URL: resolve now, then send the browser to the CRM page (no second launch).</summary>
@@ -60,11 +60,11 @@ internal sealed class HttpIntake(Lazy<CallPipeline> pipeline, RefusalLog refusal
         var decoded = CallEventDecoder.FromQuery(request.Query);
         if (decoded.Event is null)
         {
-            return Reject(decoded.Error!);
+            return Reject(request, decoded.Error!);
         }
 
         var report = await pipeline.Value.HandleAsync(decoded.Event with { Phase = CallPhase.Now, Channel = CallChannels.PopUrl }, launch: false, cancellationToken: cancellationToken);
-        if (Refusal(report) is { } refused)
+        if (Refusal(request, report) is { } refused)
         {
             return refused;
         }
@@ -90,24 +90,25 @@ internal sealed class HttpIntake(Lazy<CallPipeline> pipeline, RefusalLog refusal
     private static DecodeResult FromMultipart(ReadOnlySpan<byte> body, string boundary) =>
         MultipartForm.Parse(body, boundary) is { } fields ? CallEventDecoder.FromForm(fields) : DecodeResult.Fail("the multipart/form-data body is malformed");
 
-    private async Task<HttpResponse> HandleAsync(DecodeResult decoded, long receivedAt, CancellationToken cancellationToken)
+    private async Task<HttpResponse> HandleAsync(HttpRequest request, DecodeResult decoded, long receivedAt, CancellationToken cancellationToken)
     {
         if (decoded.Event is null)
         {
-            return Reject(decoded.Error!);
+            return Reject(request, decoded.Error!);
         }
 
         var report = await pipeline.Value.HandleAsync(decoded.Event with { Channel = CallChannels.Http }, launch: true, receivedAt, cancellationToken);
-        return Refusal(report) ?? HttpResponse.Json(HttpStatus.Accepted, PopReportJson.Report(report));
+        return Refusal(request, report) ?? HttpResponse.Json(HttpStatus.Accepted, PopReportJson.Report(report));
     }
 
     /// <summary>The error answer for an event the pipeline refused (<see cref="PopReportJson.ErrorStatus"/>), or null.</summary>
-    private HttpResponse? Refusal(PopReport report) =>
-        PopReportJson.ErrorStatus(report) is { } status ? Reject(report.Reason!, status) : null;
+    private HttpResponse? Refusal(HttpRequest request, PopReport report) =>
+        PopReportJson.ErrorStatus(report) is { } status ? Reject(request, report.Reason!, status) : null;
 
-    private HttpResponse Reject(string reason, int status = HttpStatus.BadRequest)
+    /// <summary>Logged under the client's process as the platform knows it (<see cref="HttpConnection.Peer"/>), not its port.</summary>
+    private HttpResponse Reject(HttpRequest request, string reason, int status = HttpStatus.BadRequest)
     {
-        refusals.Refused("http", "a local process", reason);
+        refusals.Refused("http", request.Connection.Peer, reason);
         return HttpResponse.Json(status, PopReportJson.Error(reason));
     }
 }

@@ -56,7 +56,7 @@ internal sealed class IntakeGuard(IOptions<ListenerOptions> options, ListenerSec
 
         if (secret.Required && !secret.Accepts(PresentedToken(request)))
         {
-            return (HttpStatus.Unauthorized, "the TrayPop token is missing or wrong (X-TrayPop-Token header or token= parameter)", "a local process");
+            return (HttpStatus.Unauthorized, "the TrayPop token is missing or wrong (X-TrayPop-Token header or token= parameter)", request.Connection.Peer);
         }
 
         return (0, null, null);

@@ -108,7 +108,10 @@ internal sealed class LineIntakeService(
         }
     }
 
-    async Task IConnectionHandler.ServeAsync(Socket socket, ConnectionSlot slot)
+    Task IConnectionHandler.ServeAsync(Socket socket, ConnectionSlot slot) => ServeAsync(new NetworkStream(socket, ownsSocket: true), slot);
+
+    /// <summary>Serves one connection over <paramref name="stream"/> (an accepted socket's, or memory in tests), which it owns, until it closes.</summary>
+    internal async Task ServeAsync(Stream stream, ConnectionSlot slot)
     {
         // One timer per connection, on the injected clock: idle, read or write timeout, whichever phase it is in.
         using var timer = new CancellationTokenSource(Timeout.InfiniteTimeSpan, time);
@@ -116,7 +119,6 @@ internal sealed class LineIntakeService(
         var cancellationToken = timer.Token;
         try
         {
-            await using var stream = new NetworkStream(socket, ownsSocket: true);
             var reader = new LineReader(stream, MaxLineBytes, new LineTimeouts(timer, options.Value.IdleTimeout, ReadTimeout, slot.SetIdle));
             var rate = new ConnectionRate(options.Value.MaxEventsPerSecond, time);
             var first = true;
@@ -126,7 +128,7 @@ internal sealed class LineIntakeService(
                 {
                     // A browser's fetch or form POST to this port starts with its request line: nothing after it
                     // (a body line that reads as an event) may ever be taken for one.
-                    refusals.Refused("line", "a local process", "the first line is not a JSON object (another protocol)");
+                    refusals.Refused("line", slot.Peer, "the first line is not a JSON object (another protocol)");
                     await WriteAsync(stream, timer, PopReportJson.Error(NotTheLineProtocol));
                     return;
                 }
@@ -134,13 +136,13 @@ internal sealed class LineIntakeService(
                 if (line.TooLong)
                 {
                     // Its end may never come: told why, then closed rather than read on.
-                    refusals.Refused("line", "a local process", $"a line longer than {MaxLineBytes} bytes; the connection is closed");
+                    refusals.Refused("line", slot.Peer, $"a line longer than {MaxLineBytes} bytes; the connection is closed");
                     await WriteAsync(stream, timer, PopReportJson.Error($"the line is longer than {MaxLineBytes} bytes; the connection is closed"));
                     return;
                 }
 
                 first = false;
-                var reply = await ReplyAsync(line, rate, cancellationToken);
+                var reply = await ReplyAsync(line, rate, slot.Peer, cancellationToken);
                 await WriteAsync(stream, timer, reply);
             }
         }
@@ -155,10 +157,11 @@ internal sealed class LineIntakeService(
         finally
         {
             slot.SetIdle(false);
+            await stream.DisposeAsync();
         }
     }
 
-    private static async Task WriteAsync(NetworkStream stream, CancellationTokenSource timer, byte[] json)
+    private static async Task WriteAsync(Stream stream, CancellationTokenSource timer, byte[] json)
     {
         timer.CancelAfter(WriteTimeout);
         try
@@ -168,14 +171,18 @@ internal sealed class LineIntakeService(
         catch (OperationCanceledException)
         {
             // A client that does not read: reset, rather than closed behind replies it will never take.
-            stream.Socket.LingerState = new LingerOption(true, 0);
+            if (stream is NetworkStream { Socket: var socket })
+            {
+                socket.LingerState = new LingerOption(true, 0);
+            }
+
             throw;
         }
 
         timer.CancelAfter(Timeout.InfiniteTimeSpan);
     }
 
-    private async Task<byte[]> ReplyAsync(LineReader.Result line, ConnectionRate rate, CancellationToken cancellationToken)
+    private async Task<byte[]> ReplyAsync(LineReader.Result line, ConnectionRate rate, string peer, CancellationToken cancellationToken)
     {
         var receivedAt = time.GetTimestamp();
         if (!rate.TryAcquire())
@@ -187,19 +194,19 @@ internal sealed class LineIntakeService(
         // The token before anything else: a line without it is neither decoded nor described in the log.
         if (secret.Required && !secret.Accepts(LineToken.Read(line.Bytes.Span)))
         {
-            refusals.Refused("line", "a local process", "token missing or wrong");
+            refusals.Refused("line", peer, "token missing or wrong");
             return PopReportJson.Error("the TrayPop token is missing or wrong (a \"token\" field)");
         }
 
         if (LineCommand.Read(line.Bytes.Span) is { } command)
         {
-            return Answer(command);
+            return Answer(command, peer);
         }
 
         var decoded = CallEventDecoder.FromJson(line.Bytes.Span);
         if (decoded.Event is null)
         {
-            refusals.Refused("line", "a local process", decoded.Error!);
+            refusals.Refused("line", peer, decoded.Error!);
             return PopReportJson.Error(decoded.Error!);
         }
 
@@ -208,11 +215,11 @@ internal sealed class LineIntakeService(
     }
 
     /// <summary>A question for the running instance (<c>traypop recent</c>), guarded by the token like an event.</summary>
-    private byte[] Answer(LineCommand command)
+    private byte[] Answer(LineCommand command, string peer)
     {
         if (!secret.Accepts(command.Token))
         {
-            refusals.Refused("line", "a local process", "token missing or wrong");
+            refusals.Refused("line", peer, "token missing or wrong");
             return PopReportJson.Error("the TrayPop token is missing or wrong (a \"token\" field)");
         }
 

@@ -13,6 +13,18 @@ using TrayPop.Testing;
 // Without --traypop it publishes traypop ReadyToRun (as the installer ships TrayPop.exe) and measures that build.
 // Scale mode: the phone-key index on a generated organisation (see ScaleRun):
 //   dotnet run -c Release --project tests/TrayPop.Harness -- --scale 1000000 [--pattern-callers 50 --traypop PATH]
+// Fuzz mode: the test suite's intake fuzz cases against a running traypop (see FuzzMode); the plain build unless --traypop:
+//   dotnet run -c Release --project tests/TrayPop.Harness -- --fuzz 1000000 [--traypop PATH]
+if (args.Contains("--fuzz"))
+{
+    var fuzzWork = Directory.CreateTempSubdirectory("traypop-fuzz-").FullName;
+    var fuzzBuild = typeof(Percentiles).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "TrayPopBuild").Value!;
+    var fuzzTraypop = OptionText("--traypop") ?? Path.Combine(fuzzBuild, OperatingSystem.IsWindows() ? "traypop.exe" : "traypop");
+    var code = await FuzzMode.RunAsync(OptionText("--fuzz") is { } n && !n.StartsWith("--", StringComparison.Ordinal) ? int.Parse(n, CultureInfo.InvariantCulture) : 1_000_000, fuzzTraypop, AppContext.BaseDirectory, fuzzWork);
+    Directory.Delete(fuzzWork, recursive: true);
+    return code;
+}
+
 if (OptionText("--scale") is not null)
 {
     var scaleWork = Directory.CreateTempSubdirectory("traypop-scale-").FullName;

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using TrayPop.Intake.Listening;
 using TrayPop.Testing;
 
@@ -61,6 +62,56 @@ public sealed class SameUserTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task MalformedRequests_OnManyConnections_AreLoggedOnce_UnderThePeersUid_NotItsPort()
+    {
+        var logs = new CapturedLogs();
+        _service = await RunningService.StartAsync(services: services => services.AddSingleton(Refusals(logs)));
+
+        // Each connection comes from another ephemeral port: the source stays the process's user, so the quiet holds.
+        for (var i = 0; i < 20; i++)
+        {
+            await using var connection = await RawHttpConnection.OpenAsync(_service.Port);
+            await connection.SendAsync("GET /call\u0001 HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+            Assert.Equal(400, (await connection.ReadResponseAsync())!.Status);
+        }
+
+        var refusal = Assert.Single(logs.Entries, e => e.Text.Contains("invalid request target", StringComparison.Ordinal));
+        Assert.Contains($"from a local process (uid {OwnUid})", refusal.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Line_BadFirstLines_OnManyConnections_AreLoggedOnce_UnderThePeersUid()
+    {
+        var logs = new CapturedLogs();
+        _service = await RunningService.StartAsync(services: services => services.AddSingleton(Refusals(logs)));
+
+        for (var i = 0; i < 20; i++)
+        {
+            await LineClient.SendAsync(_service.LinePort, "GET / HTTP/1.1\n", 1);
+        }
+
+        var refusal = Assert.Single(logs.Entries, e => e.Text.Contains("not a JSON object", StringComparison.Ordinal));
+        Assert.Contains($"from a local process (uid {OwnUid})", refusal.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PeerOfAnotherUser_IsLoggedUnderItsUid()
+    {
+        var logs = new CapturedLogs();
+        _service = await RunningService.StartAsync(services: services =>
+        {
+            services.AddSingleton<IPeerOwners>(new ProcNetTcpOwners(ProcNetTcpOwners.KernelTables, ownUid: "4242424"));
+            services.AddSingleton(Refusals(logs));
+        });
+
+        using var response = await _service.Http.GetAsync(new Uri("/call?number=%2B14255550101", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        var refusal = Assert.Single(logs.Entries);
+        Assert.Contains($"from another user's process (uid {OwnUid})", refusal.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AllowOtherUsers_TurnsTheCheckOff()
     {
         var service = await StartAsOtherUserAsync("--TrayPop:Listener:AllowOtherUsers=true");
@@ -94,6 +145,11 @@ public sealed class SameUserTests : IAsyncDisposable
         Assert.Contains("\"status\":\"opened\"", mine[0], StringComparison.Ordinal);
         Assert.Single(_service.Launcher.Opened);
     }
+
+    private static string OwnUid => ProcNetTcpOwners.EffectiveUid("/proc/self/status");
+
+    private static RefusalLog Refusals(CapturedLogs logs) =>
+        new(TimeProvider.System, LoggerFactory.Create(logging => logging.AddProvider(logs)).CreateLogger<RefusalLog>());
 
     private static async Task<string> AsNobodyAsync(params string[] command)
     {

@@ -55,6 +55,9 @@ internal sealed partial class HttpConnection : IAsyncDisposable
     /// <summary>This connection's event rate, kept with the connection so it ends with it.</summary>
     public ConnectionRate? EventRate { get; set; }
 
+    /// <summary>How refusals name the client (<see cref="HttpConnectionSettings.Peer"/>).</summary>
+    public string Peer => _settings.Peer;
+
     /// <summary>Completes when the connection has closed.</summary>
     public Task Completion { get; private set; } = Task.CompletedTask;
 

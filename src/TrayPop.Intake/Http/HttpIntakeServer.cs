@@ -60,15 +60,19 @@ internal sealed class HttpIntakeServer : BackgroundService, IConnectionHandler
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) => _listener.RunAsync(stoppingToken);
 
-    Task IConnectionHandler.ServeAsync(Socket socket, ConnectionSlot slot)
+    Task IConnectionHandler.ServeAsync(Socket socket, ConnectionSlot slot) => ServeAsync(new SocketTransport(socket), slot);
+
+    /// <summary>Serves one connection over <paramref name="transport"/> (an accepted socket, or memory in tests) until it closes.</summary>
+    internal Task ServeAsync(IHttpTransport transport, ConnectionSlot slot)
     {
         var settings = new HttpConnectionSettings
         {
             IdleTimeout = _idleTimeout,
             IdleChanged = slot.SetIdle,
-            Rejected = (status, reason) => _refusals.Refused("http", "a local process", status == 0 ? reason : $"{status}: {reason}"),
+            Peer = slot.Peer,
+            Rejected = (status, reason) => _refusals.Refused("http", slot.Peer, status == 0 ? reason : $"{status}: {reason}"),
         };
-        var connection = new HttpConnection(new SocketTransport(socket), _handler, _time, _logger, settings, slot.Closing);
+        var connection = new HttpConnection(transport, _handler, _time, _logger, settings, slot.Closing);
         connection.Start();
         return connection.Completion;
     }

@@ -17,6 +17,9 @@ internal sealed class ConnectionSlot : IDisposable
         _close = CancellationTokenSource.CreateLinkedTokenSource(stopping);
     }
 
+    /// <summary>How the refusal log names the peer: by its owner where the platform tells it (see <see cref="SameUserGuard"/>).</summary>
+    public string Peer { get; init; } = SameUserGuard.UnknownPeer;
+
     /// <summary>Cancelled when the service stops or the listener closes this connection to make room.</summary>
     public CancellationToken Closing => _close.Token;
 

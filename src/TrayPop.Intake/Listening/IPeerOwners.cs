@@ -13,4 +13,15 @@ internal interface IPeerOwners
     /// belongs to the user this process runs as; null when this platform cannot tell. A row not found is false.
     /// </summary>
     bool? IsSameUser(IPEndPoint peer, IPEndPoint self);
+
+    /// <summary>
+    /// <see cref="IsSameUser(IPEndPoint, IPEndPoint)"/>, and what identifies the peer's owner to this platform for the
+    /// refusal log (Linux: <c>uid 1000</c>), never the peer's ephemeral port, so a client that cycles ports stays one
+    /// source; null when this platform cannot tell.
+    /// </summary>
+    bool? IsSameUser(IPEndPoint peer, IPEndPoint self, out string? owner)
+    {
+        owner = null;
+        return IsSameUser(peer, self);
+    }
 }

@@ -120,14 +120,15 @@ internal sealed class LoopbackListener(
                 continue;
             }
 
-            if (sameUser is not null && !sameUser.Admits(client))
+            var peer = SameUserGuard.UnknownPeer;
+            if (sameUser is not null && !sameUser.Admits(client, out peer))
             {
-                refusals.Refused(options.Channel, "another user's process", SameUserGuard.Reason);
+                refusals.Refused(options.Channel, peer, SameUserGuard.Reason);
                 Track(handler.ForbidAsync(client, SameUserGuard.Reason, stopping));
                 continue;
             }
 
-            var slot = new ConnectionSlot(time, stopping);
+            var slot = new ConnectionSlot(time, stopping) { Peer = peer };
             Track(handler.ServeAsync(client, slot), slot);
         }
     }

@@ -16,7 +16,15 @@ internal sealed class ProcNetTcpOwners(IReadOnlyList<string> tables, string ownU
     /// <summary>The tables of this machine and this process's effective uid.</summary>
     public static ProcNetTcpOwners ForThisProcess() => new(KernelTables, EffectiveUid("/proc/self/status"));
 
-    public bool? IsSameUser(IPEndPoint peer, IPEndPoint self) => OwnerUid(peer, self) == ownUid;
+    public bool? IsSameUser(IPEndPoint peer, IPEndPoint self) => IsSameUser(peer, self, out _);
+
+    /// <summary>The same check; the owner is the row's uid (the process would take a walk through every <c>/proc/PID/fd</c>).</summary>
+    public bool? IsSameUser(IPEndPoint peer, IPEndPoint self, out string? owner)
+    {
+        var uid = OwnerUid(peer, self);
+        owner = uid is null ? null : $"uid {uid}";
+        return uid == ownUid;
+    }
 
     /// <summary>The uid column of the row for the socket at <paramref name="local"/> connected to <paramref name="remote"/>; null when none.</summary>
     public string? OwnerUid(IPEndPoint local, IPEndPoint remote)

@@ -16,6 +16,9 @@ internal sealed class SameUserGuard
 {
     public const string Reason = "the connection comes from another user's process";
 
+    /// <summary>How the refusal log names a peer whose owner this platform cannot tell (or was not asked).</summary>
+    public const string UnknownPeer = "a local process";
+
     private readonly IPeerOwners _owners;
     private readonly bool _allowOthers;
 
@@ -33,8 +36,26 @@ internal sealed class SameUserGuard
         }
     }
 
-    /// <summary>Whether <paramref name="client"/> (an accepted connection) may be served.</summary>
-    public bool Admits(Socket client) =>
-        _allowOthers
-        || (client.RemoteEndPoint is IPEndPoint peer && client.LocalEndPoint is IPEndPoint self && _owners.IsSameUser(peer, self) != false);
+    /// <summary>
+    /// Whether <paramref name="client"/> (an accepted connection) may be served, and how refusals name its peer: by its
+    /// owner where the platform tells it (<c>a local process (uid 1000)</c>, <c>another user's process (uid 1001)</c>),
+    /// never by its port.
+    /// </summary>
+    public bool Admits(Socket client, out string source)
+    {
+        source = UnknownPeer;
+        if (_allowOthers)
+        {
+            return true;
+        }
+
+        if (client.RemoteEndPoint is not IPEndPoint peer || client.LocalEndPoint is not IPEndPoint self)
+        {
+            return false;
+        }
+
+        var same = _owners.IsSameUser(peer, self, out var owner) != false;
+        source = (same ? UnknownPeer : "another user's process") + (owner is null ? "" : $" ({owner})");
+        return same;
+    }
 }

@@ -22,14 +22,19 @@ internal sealed unsafe class TokenUserPeerOwners : IPeerOwners
         _self = identity.User ?? throw new InvalidOperationException("This process's token names no user.");
     }
 
-    public bool? IsSameUser(IPEndPoint peer, IPEndPoint self)
+    public bool? IsSameUser(IPEndPoint peer, IPEndPoint self) => IsSameUser(peer, self, out _);
+
+    /// <summary>The same check; the owner is the peer's process, which the TCP table names anyway.</summary>
+    public bool? IsSameUser(IPEndPoint peer, IPEndPoint self, out string? owner)
     {
         (peer, self) = (Normal(peer), Normal(self));
+        owner = null;
         if (OwningProcess(peer, self) is not { } pid)
         {
             return false;
         }
 
+        owner = $"process {pid}";
         return pid == (uint)Environment.ProcessId || UserOf(pid) is { } user && _self.Equals(user);
     }
 

@@ -60,6 +60,20 @@ public sealed class ProcNetTcpOwnersTests : IDisposable
     }
 
     [Fact]
+    public void IsSameUser_NamesThePeersOwnerByUid_WhateverItsPort()
+    {
+        var owners = Owners("1000");
+
+        Assert.False(owners.IsSameUser(V4(0xD431), V4(0xB8A2), out var other));
+        Assert.True(owners.IsSameUser(V4(0xD433), V4(0xB8A2), out var mine));
+        Assert.False(owners.IsSameUser(V4(1234), V4(0xB8A2), out var unknown));
+
+        Assert.Equal("uid 1001", other);
+        Assert.Equal("uid 1000", mine);
+        Assert.Null(unknown);
+    }
+
+    [Fact]
     public void IsSameUser_NoRowForThePeer_IsFalse() =>
         Assert.False(Owners("1000").IsSameUser(V4(1234), V4(0xB8A2)));
 
