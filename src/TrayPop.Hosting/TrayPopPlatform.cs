@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using TrayPop.Intake.Listening;
 
 namespace TrayPop.Hosting;
 
@@ -20,6 +21,13 @@ internal sealed class TrayPopPlatform
     /// session's listener ports, for the service and for <c>traypop pop</c> alike (see <c>Intake/SessionPorts</c>).
     /// </summary>
     public int SessionId { get; init; }
+
+    /// <summary>
+    /// How <c>traypop pop</c> (and <c>recent</c>) tells who holds the port it dialled, before it sends anything. A factory:
+    /// pop's fast path runs without the host, and calls it only once connected. Null: Linux reads <c>/proc/net/tcp</c>;
+    /// elsewhere nothing is checked.
+    /// </summary>
+    public Func<IPeerOwners>? ListenerOwners { get; init; }
 
     public static TrayPopPlatform Headless { get; } = new();
 }

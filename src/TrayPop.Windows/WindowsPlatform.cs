@@ -21,11 +21,13 @@ internal static class WindowsPlatform
             HasTray = true,
             SessionId = session,
             AddConfiguration = builder => builder.AddTrayPopRegistry(),
+            // traypop pop checks who holds the port it dials, as the intakes check who dials them.
+            ListenerOwners = () => new TokenUserPeerOwners(),
             ConfigureServices = services => services
                 // check builds the services without the host: it must see this session's ports too.
                 .PostConfigure<ListenerOptions>(listener => listener.SessionId = session)
                 // Same user only: the TCP table's owning process and its token's user (the core's stand-in cannot tell).
-                .AddSingleton<IPeerOwners, TokenUserPeerOwners>()
+                .AddSingleton<IPeerOwners>(_ => new TokenUserPeerOwners())
                 .AddWindowsTray(),
         };
     }

@@ -24,7 +24,7 @@ internal static class PopVerb
         var target = PopTarget.Read(settings, platform);
         return Task.FromResult(target.LinePort == 0
             ? LineOff()
-            : Send(target.LinePort, PopLine.For(callEvent, target.Token), cancellationToken));
+            : Send(platform, target.LinePort, PopLine.For(callEvent, target.Token), cancellationToken));
     }
 
     /// <summary>
@@ -57,7 +57,7 @@ internal static class PopVerb
 
         try
         {
-            return Send(target.LinePort, PopLine.For(callEvent, target.Token), CancellationToken.None);
+            return Send(platform, target.LinePort, PopLine.For(callEvent, target.Token), CancellationToken.None);
         }
 #pragma warning disable CA1031 // What System.CommandLine does with an exception from a verb: print it, exit 1.
         catch (Exception ex)
@@ -78,7 +78,7 @@ internal static class PopVerb
     /// Sends one line to this session's line port (after the same-user check) and hands the reply to <paramref name="onReply"/>
     /// (by default: printed, escaped); an error line is printed to stderr with exit 2. <c>traypop recent</c> asks through it too.
     /// </summary>
-    internal static int Send(int port, byte[] line, CancellationToken cancellationToken, Func<string, int>? onReply = null)
+    internal static int Send(TrayPopPlatform platform, int port, byte[] line, CancellationToken cancellationToken, Func<string, int>? onReply = null)
     {
         var endpoint = new IPEndPoint(IPAddress.Loopback, port);
         using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp)
@@ -91,7 +91,7 @@ internal static class PopVerb
         using var cancel = cancellationToken.Register(socket.Dispose);
         try
         {
-            return Exchange(socket, endpoint, line, onReply ?? PrintReply);
+            return Exchange(socket, endpoint, platform, line, onReply ?? PrintReply);
         }
         catch (Exception ex) when (ex is SocketException or ObjectDisposedException && cancellationToken.IsCancellationRequested)
         {
@@ -99,7 +99,7 @@ internal static class PopVerb
         }
     }
 
-    private static int Exchange(Socket socket, IPEndPoint endpoint, byte[] line, Func<string, int> onReply)
+    private static int Exchange(Socket socket, IPEndPoint endpoint, TrayPopPlatform platform, byte[] line, Func<string, int> onReply)
     {
         try
         {
@@ -111,8 +111,7 @@ internal static class PopVerb
             return StartupErrors.NotRunning;
         }
 
-        if (OperatingSystem.IsLinux()
-            && ProcNetTcpOwners.ForThisProcess().IsSameUser(endpoint, (IPEndPoint)socket.LocalEndPoint!) == false)
+        if (ListenerOwners(platform)?.IsSameUser(endpoint, (IPEndPoint)socket.LocalEndPoint!) == false)
         {
             // Sessions share loopback: a port held by another user's program must not receive this call or the token.
             Console.Error.WriteLine($"Refused: 127.0.0.1:{endpoint.Port} is held by another user's program, not this user's TrayPop; nothing was sent. Stop that program, or give this session's TrayPop another TrayPop:Listener:LinePort.");
@@ -131,6 +130,9 @@ internal static class PopVerb
 
         return onReply(reply);
     }
+
+    private static IPeerOwners? ListenerOwners(TrayPopPlatform platform) =>
+        platform.ListenerOwners?.Invoke() ?? (OperatingSystem.IsLinux() ? ProcNetTcpOwners.ForThisProcess() : null);
 
     private static int PrintReply(string reply)
     {

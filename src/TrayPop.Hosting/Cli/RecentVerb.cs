@@ -20,7 +20,7 @@ internal static class RecentVerb
             return Task.FromResult(StartupErrors.BadConfiguration);
         }
 
-        return Task.FromResult(PopVerb.Send(target.LinePort, Line(target.Token), cancellationToken, reply => Print(reply, json)));
+        return Task.FromResult(PopVerb.Send(platform, target.LinePort, Line(target.Token), cancellationToken, reply => Print(reply, json)));
     }
 
     internal static byte[] Line(string? token)

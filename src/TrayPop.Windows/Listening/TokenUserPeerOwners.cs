@@ -10,10 +10,15 @@ namespace TrayPop.Windows.Listening;
 /// Windows: the process owning the peer's end of a loopback connection (the TCP table with owning pids), and the user
 /// its token names, compared with this process's user. Every session of a terminal server shares loopback: this is what
 /// keeps another user's program from driving this agent's pops. A process TrayPop may not open (another user's, as a
-/// rule) or a row not found counts as another user's.
+/// rule) or a connection no process is found to own counts as another user's. Used both ways: the intakes ask about
+/// the process that dialled them, <c>traypop pop</c> about the process holding the port it dialled. Windows names the
+/// listening process for an accepted connection at once; Wine does not (see <see cref="TcpOwnerTable"/>).
 /// </summary>
 internal sealed unsafe class TokenUserPeerOwners : IPeerOwners
 {
+    // Room for connections that open between asking the table's size and reading it.
+    private const int SpareRows = 32;
+
     private readonly SecurityIdentifier _self;
 
     public TokenUserPeerOwners()
@@ -29,7 +34,7 @@ internal sealed unsafe class TokenUserPeerOwners : IPeerOwners
     {
         (peer, self) = (Normal(peer), Normal(self));
         owner = null;
-        if (OwningProcess(peer, self) is not { } pid)
+        if (TcpOwnerTable.FindOwner(ReadTable, peer, self) is not { } pid)
         {
             return false;
         }
@@ -38,21 +43,23 @@ internal sealed unsafe class TokenUserPeerOwners : IPeerOwners
         return pid == (uint)Environment.ProcessId || UserOf(pid) is { } user && _self.Equals(user);
     }
 
-    private static uint? OwningProcess(IPEndPoint local, IPEndPoint remote)
+    /// <summary>GetExtendedTcpTable(TCP_TABLE_OWNER_PID_ALL) for one address family; null when it fails.</summary>
+    private static byte[]? ReadTable(AddressFamily family)
     {
-        var family = local.AddressFamily;
-        var addressFamily = family == AddressFamily.InterNetworkV6 ? IpHlpApi.AF_INET6 : IpHlpApi.AF_INET;
+        var (addressFamily, rowSize) = family == AddressFamily.InterNetworkV6
+            ? (IpHlpApi.AF_INET6, TcpOwnerTable.Row6Size)
+            : (IpHlpApi.AF_INET, TcpOwnerTable.Row4Size);
         uint size = 0;
-        // The table grows between the two calls when connections open: ask again with the size it says.
+        byte[]? buffer = null;
+        // The first call asks the size; the table can outgrow it before the next (it did under Wine): ask again.
         for (var attempt = 0; attempt < 4; attempt++)
         {
-            var buffer = new byte[Math.Max(size, 4)];
             fixed (byte* table = buffer)
             {
                 var result = IpHlpApi.GetExtendedTcpTable(table, &size, false, addressFamily, IpHlpApi.TCP_TABLE_OWNER_PID_ALL, 0);
-                if (result == IpHlpApi.NO_ERROR)
+                if (result == IpHlpApi.NO_ERROR && buffer is not null)
                 {
-                    return TcpOwnerTable.FindOwner(buffer.AsSpan(0, (int)Math.Min(size, (uint)buffer.Length)), family, local, remote);
+                    return buffer;
                 }
 
                 if (result != IpHlpApi.ERROR_INSUFFICIENT_BUFFER)
@@ -60,6 +67,9 @@ internal sealed unsafe class TokenUserPeerOwners : IPeerOwners
                     return null;
                 }
             }
+
+            buffer = new byte[size + (SpareRows * rowSize)];
+            size = (uint)buffer.Length;
         }
 
         return null;
@@ -108,7 +118,7 @@ internal sealed unsafe class TokenUserPeerOwners : IPeerOwners
         }
     }
 
-    /// <summary>An IPv4 address mapped into IPv6 (a dual-mode socket) is found in the IPv4 table.</summary>
+    /// <summary>An IPv4 address mapped into IPv6 (a dual-mode socket) is looked up as the IPv4 address.</summary>
     private static IPEndPoint Normal(IPEndPoint endpoint) =>
         endpoint.Address.IsIPv4MappedToIPv6 ? new IPEndPoint(endpoint.Address.MapToIPv4(), endpoint.Port) : endpoint;
 }

@@ -129,7 +129,8 @@ public sealed class InstallerTests(ITestOutputHelper output)
             await WineRegistry.DeleteKeyAsync(desktop, PolicyKey);
             Step("check reports registry and policy");
 
-            // The test's HTTP client is a Linux process, which Wine's TCP table does not know as one of this user's.
+            // The test's HTTP client is a Linux process: Wine's TCP table names no process for its socket (pid 0), so the
+            // same-user check would refuse it (403). WindowsTraySameUserTests runs that check; this test is about the MSI.
             var running = desktop.StartWine(InstalledExe, ["run", "--TrayPop:Listener:AllowOtherUsers=true"], log);
             using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{listenPort}/") };
             var health = await Eventually.Get(() => HealthAsync(http), $"/health on the registry's port {listenPort}");

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 
@@ -9,6 +10,9 @@ namespace TrayPop.SystemTests.Support;
 /// </summary>
 internal sealed class WineDesktop : IAsyncDisposable
 {
+    /// <summary>Displays this test run has handed out: two desktops starting at once must not pick the same free number.</summary>
+    private static readonly ConcurrentDictionary<int, bool> Claimed = new();
+
     private readonly Process xvfb;
     private readonly List<Process> started = [];
 
@@ -55,8 +59,9 @@ internal sealed class WineDesktop : IAsyncDisposable
             throw new InvalidOperationException($"Xvfb :{display} exited with {xvfb.ExitCode}");
         }
 
-        var recorder = Path.Combine(Repository.Artifacts, "record-url.sh");
-        var launched = Path.Combine(Repository.Artifacts, "launched-urls.txt");
+        // One recorder and list per display: test classes run side by side, each on a desktop of its own.
+        var recorder = Path.Combine(Repository.Artifacts, $"record-url-{display}.sh");
+        var launched = Path.Combine(Repository.Artifacts, $"launched-urls-{display}.txt");
         await File.WriteAllTextAsync(recorder, $"#!/bin/sh\nprintf '%s\\n' \"$1\" >> '{launched}'\n");
         if (!OperatingSystem.IsWindows())
         {
@@ -192,7 +197,7 @@ internal sealed class WineDesktop : IAsyncDisposable
         // Spread parallel runs over a range; the lock file is how X servers claim a number.
         for (var display = 90 + (System.Environment.ProcessId % 50); display < 400; display++)
         {
-            if (!File.Exists($"/tmp/.X{display}-lock") && !File.Exists($"/tmp/.X11-unix/X{display}"))
+            if (!File.Exists($"/tmp/.X{display}-lock") && !File.Exists($"/tmp/.X11-unix/X{display}") && Claimed.TryAdd(display, true))
             {
                 return display;
             }

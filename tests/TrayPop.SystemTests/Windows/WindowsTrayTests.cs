@@ -39,7 +39,8 @@ public sealed class WindowsTrayTests(ITestOutputHelper output)
         await using var crm = await EmulatorServer.StartAsync(EmulatorSeed.Sample);
         string[] Run(int listenerPort) =>
             ["run", $"--TrayPop:Dataverse:Url={crm.BaseUri.AbsoluteUri.TrimEnd('/')}", "--TrayPop:Dataverse:Auth:Mode=None", $"--TrayPop:Listener:Port={listenerPort}",
-             // The test's HTTP client is a Linux process, which Wine's TCP table does not know as one of this user's.
+             // The test's HTTP client is a Linux process: Wine's TCP table names no process for its socket (pid 0), so
+             // the same-user check would refuse it (403). WindowsTraySameUserTests runs that check with a Windows client.
              "--TrayPop:Listener:AllowOtherUsers=true"];
 
         try

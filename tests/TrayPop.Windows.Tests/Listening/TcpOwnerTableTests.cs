@@ -5,7 +5,7 @@ using TrayPop.Windows.Listening;
 
 namespace TrayPop.Windows.Tests.Listening;
 
-/// <summary>GetExtendedTcpTable's buffers, built byte by byte as Windows lays them out.</summary>
+/// <summary>GetExtendedTcpTable's buffers, built byte by byte as Windows lays them out, and rows Wine 8 returned.</summary>
 public sealed class TcpOwnerTableTests
 {
     private static readonly IPEndPoint Client = new(IPAddress.Loopback, 50123);
@@ -96,5 +96,85 @@ public sealed class TcpOwnerTableTests
         Assert.Equal(4242u, TcpOwnerTable.FindOwner(table, AddressFamily.InterNetwork, Client, Listener));
         Assert.Null(TcpOwnerTable.FindOwner(table.AsSpan(0, 20), AddressFamily.InterNetwork, Client, Listener));
         Assert.Null(TcpOwnerTable.FindOwner([], AddressFamily.InterNetwork, Client, Listener));
+    }
+
+    [Fact]
+    public void FindOwner_ARowWithoutAProcess_IsPassedOverForTheLiveOneWithTheSameEnds()
+    {
+        // A closed connection (pid 0) whose ports were reused by the connection asked about.
+        var table = Table4((Client, Listener, 0), (Client, Listener, 4242));
+
+        Assert.Equal(4242u, TcpOwnerTable.FindOwner(table, AddressFamily.InterNetwork, Client, Listener));
+        Assert.Null(TcpOwnerTable.FindOwner(Table4((Client, Listener, 0)), AddressFamily.InterNetwork, Client, Listener));
+    }
+
+    [Fact]
+    public void FindOwner_BothTables_IPv4EndsNotInTheIPv4Table_AreLookedUpMappedInTheIPv6Table()
+    {
+        // A dual-mode socket's IPv4 connection, where Wine (as Linux) lists it.
+        var mapped = Table6((new(Client.Address.MapToIPv6(), Client.Port), new(Listener.Address.MapToIPv6(), Listener.Port), 77));
+
+        Assert.Equal(77u, TcpOwnerTable.FindOwner(family => family == AddressFamily.InterNetwork ? Table4((Listener, Client, 100)) : mapped, Client, Listener));
+        Assert.Equal(5u, TcpOwnerTable.FindOwner(family => family == AddressFamily.InterNetwork ? Table4((Client, Listener, 5)) : mapped, Client, Listener));
+    }
+
+    [Fact]
+    public void FindOwner_BothTables_IPv6EndsAreLookedUpOnlyInTheIPv6Table()
+    {
+        var client = new IPEndPoint(IPAddress.IPv6Loopback, 50200);
+        var listener = new IPEndPoint(IPAddress.IPv6Loopback, 47471);
+        var asked = new List<AddressFamily>();
+
+        var pid = TcpOwnerTable.FindOwner(family => { asked.Add(family); return Table6((client, listener, 9)); }, client, listener);
+
+        Assert.Equal(9u, pid);
+        Assert.Equal([AddressFamily.InterNetworkV6], asked);
+    }
+
+    [Fact]
+    public void FindOwner_BothTables_ATableThatCouldNotBeRead_FindsNothingThere()
+    {
+        Assert.Null(TcpOwnerTable.FindOwner(_ => null, Client, Listener));
+    }
+
+    /// <summary>Rows as Wine 8 returned them under the system tests (a Wine client's connection, its listener's end, a Linux process's).</summary>
+    [Fact]
+    public void FindOwner_RowsWineReturned_NameTheWineProcessAndNoneForTheOthers()
+    {
+        var table = Wine(
+            "020000007F000001BB270000000000000000000000000000", // LISTEN 127.0.0.1:47911, held by wineserver: pid 0
+            "050000007F0000019CDE00007F000001BB270000EC010000", // ESTABLISHED 127.0.0.1:40158 -> :47911, a Wine process (pid 492) blocked on it
+            "050000007F000001BB2700007F0000019CDE000000000000", // the listener's end of it: pid 0 (TrayPop reads overlapped)
+            "050000007F000001BB1D00007F0000018B4F000000000000"); // a Linux process's connection: pid 0
+        var wineClient = new IPEndPoint(IPAddress.Loopback, 40158);
+        var line = new IPEndPoint(IPAddress.Loopback, 47911);
+
+        Assert.Equal(492u, TcpOwnerTable.FindOwner(table, AddressFamily.InterNetwork, wineClient, line));
+        Assert.Null(TcpOwnerTable.FindOwner(table, AddressFamily.InterNetwork, line, wineClient));
+        Assert.Null(TcpOwnerTable.FindOwner(table, AddressFamily.InterNetwork, new IPEndPoint(IPAddress.Loopback, 47901), new IPEndPoint(IPAddress.Loopback, 35663)));
+    }
+
+    [Fact]
+    public void FindOwner_IPv6RowsWineReturned_HaveScopesThatAreNotWindowsAndAreMatchedWithoutThem()
+    {
+        const string linuxDualMode = "00000000000000000000FFFF7F000001FFFFFFFF8B4F000000000000000000000000FFFF7F000001FFFFFFFFBB1D00000500000000000000";
+        var table = Wine(
+            "0000000000000000000000000000000100100000BB2700000000000000000000000000000000000000000000000000000200000000000000", // LISTEN [::1]:47911, scope 0x1000
+            linuxDualMode, // [::ffff:127.0.0.1]:35663 -> :47901 (scope 0xFFFFFFFF), a Linux process's: pid 0
+            linuxDualMode[..^8] + "2A000000"); // the same row as a Wine process blocked on it would have it (pid 42)
+        var local = new IPEndPoint(IPAddress.Parse("::ffff:127.0.0.1"), 35663);
+        var remote = new IPEndPoint(IPAddress.Parse("::ffff:127.0.0.1"), 47901);
+
+        Assert.Equal(42u, TcpOwnerTable.FindOwner(table, AddressFamily.InterNetworkV6, local, remote));
+        Assert.Null(TcpOwnerTable.FindOwner(Wine(linuxDualMode), AddressFamily.InterNetworkV6, local, remote));
+    }
+
+    private static byte[] Wine(params string[] rows)
+    {
+        var bytes = rows.SelectMany(Convert.FromHexString).ToArray();
+        var table = new byte[4 + bytes.Length];
+        BinaryPrimitives.WriteUInt32LittleEndian(table, (uint)rows.Length);
+        bytes.CopyTo(table, 4);
+        return table;
     }
 }
