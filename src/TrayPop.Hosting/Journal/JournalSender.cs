@@ -26,21 +26,47 @@ internal sealed class JournalSender(
     ILogger<JournalSender> logger) : BackgroundService
 {
     private const int BatchSize = 50;
+    internal const int Parallelism = 4;
     private static readonly TimeSpan FirstBackoff = TimeSpan.FromSeconds(2);
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromMinutes(5);
 
     private readonly TimeSpan _maxCallLength = options.Value.MaxCallLength;
     private readonly SemaphoreSlim _wake = new(0, 1);
-    private DateTimeOffset _pausedUntil;
+    private readonly Lock _pause = new();
+    private DateTimeOffset _pausedUntilValue;
 
-    /// <summary>Sends everything due now; returns how many calls reached the CRM. The background loop calls it; tests too.</summary>
+    // Written by calls sent side by side: a DateTimeOffset is two words, so it goes through a lock.
+    private DateTimeOffset PausedUntil
+    {
+        get
+        {
+            lock (_pause)
+            {
+                return _pausedUntilValue;
+            }
+        }
+
+        set
+        {
+            lock (_pause)
+            {
+                _pausedUntilValue = value > _pausedUntilValue ? value : _pausedUntilValue;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Sends everything due now, a few calls at a time (Dataverse serves a user 52 requests at once; the sender keeps to
+    /// <see cref="Parallelism"/>, so lookups for pops always find room); returns how many calls reached the CRM. The
+    /// background loop calls it; tests too.
+    /// </summary>
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
     {
         var sent = 0;
         while (true)
         {
             var now = time.GetUtcNow();
-            if (now < _pausedUntil || circuit.CircuitState is CircuitState.Open or CircuitState.Isolated)
+            if (now < PausedUntil || circuit.CircuitState is CircuitState.Open or CircuitState.Isolated)
             {
                 return sent;
             }
@@ -51,15 +77,28 @@ internal sealed class JournalSender(
                 return sent;
             }
 
-            foreach (var row in due)
+            var failed = 0;
+            await Parallel.ForEachAsync(due, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken }, async (row, token) =>
             {
-                if (!await SendAsync(row, cancellationToken))
+                // The CRM is unhappy: the rest waits for the backoff rather than hitting it call after call.
+                if (Volatile.Read(ref failed) != 0)
                 {
-                    // The CRM is unhappy: the rest waits for the backoff rather than hitting it call after call.
-                    return sent;
+                    return;
                 }
 
-                sent++;
+                if (await SendAsync(row, token))
+                {
+                    Interlocked.Increment(ref sent);
+                }
+                else
+                {
+                    Interlocked.Exchange(ref failed, 1);
+                }
+            });
+
+            if (failed != 0)
+            {
+                return sent;
             }
         }
     }
@@ -73,9 +112,9 @@ internal sealed class JournalSender(
             {
                 await RunOnceAsync(stoppingToken);
                 var next = outbox.NextDue(_maxCallLength);
-                if (_pausedUntil > time.GetUtcNow() && (next is null || next < _pausedUntil))
+                if (PausedUntil > time.GetUtcNow() && (next is null || next < PausedUntil))
                 {
-                    next = _pausedUntil;
+                    next = PausedUntil;
                 }
 
                 var wait = next is { } at ? Clamp(at - time.GetUtcNow()) : Timeout.InfiniteTimeSpan;
@@ -139,7 +178,7 @@ internal sealed class JournalSender(
             var next = time.GetUtcNow() + wait;
             if (ex is BrokenCircuitException || ex is DataverseException { StatusCode: HttpStatusCode.TooManyRequests or HttpStatusCode.ServiceUnavailable } || ex is DataverseException { StatusCode: null })
             {
-                _pausedUntil = next;
+                PausedUntil = next;
             }
 
             outbox.MarkFailed(call.CallKey, Describe(ex), next);
