@@ -13,6 +13,19 @@ using TrayPop.Testing;
 // Without --traypop it publishes traypop ReadyToRun (as the installer ships TrayPop.exe) and measures that build.
 // Scale mode: the phone-key index on a generated organisation (see ScaleRun):
 //   dotnet run -c Release --project tests/TrayPop.Harness -- --scale 1000000 [--pattern-callers 50 --traypop PATH]
+// Journal mode: calls through a real traypop run with the CRM failing 30 % of requests and the service SIGKILLed (see JournalRun):
+//   dotnet run -c Release --project tests/TrayPop.Harness -- --journal 10000 [--kills 5 --workers 16 --latency-calls 1000 --traypop PATH]
+if (OptionText("--journal") is not null)
+{
+    var journalWork = Directory.CreateTempSubdirectory("traypop-journal-").FullName;
+    var journalFolder = typeof(Percentiles).Assembly.GetCustomAttributes<System.Reflection.AssemblyMetadataAttribute>().Single(a => a.Key == "TrayPopBuild").Value!;
+    var journalTraypop = OptionText("--traypop") ?? Path.Combine(journalFolder, OperatingSystem.IsWindows() ? "traypop.exe" : "traypop");
+    var code = await JournalRun.RunAsync(
+        Option("--journal", 10_000), Option("--kills", 5), Option("--workers", 16), Option("--latency-calls", 1000), journalTraypop, AppContext.BaseDirectory, journalWork);
+    Directory.Delete(journalWork, recursive: true);
+    return code;
+}
+
 if (OptionText("--scale") is not null)
 {
     var scaleWork = Directory.CreateTempSubdirectory("traypop-scale-").FullName;
