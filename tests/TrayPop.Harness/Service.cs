@@ -36,7 +36,7 @@ internal sealed class Service : IDisposable
             "run", $"--TrayPop:Dataverse:Url={crm.AbsoluteUri.TrimEnd('/')}", "--TrayPop:Dataverse:Auth:Mode=None", "--TrayPop:Phone:DefaultRegion=US",
             $"--TrayPop:Listener:Port={port}", $"--TrayPop:Listener:LinePort={linePort}", $"--TrayPop:Logging:Directory={Path.Combine(work, "logs-" + name)}",
             "--TrayPop:Browser:Command=/bin/true {url}", "--TrayPop:Pop:RateLimit:Pops=1000000", "--TrayPop:Pop:DedupeWindow=00:00:00",
-            "--TrayPop:Listener:MaxEventsPerSecond=1000000", "--TrayPop:Listener:MaxLookupsPerSecond=100000",
+            "--TrayPop:Listener:MaxEventsPerSecond=1000000", "--TrayPop:Listener:MaxLookupsPerSecond=1000",
             $"--TrayPop:Journal:Enabled={(journal ? "true" : "false")}", "--TrayPop:Journal:MissedCalls=true",
         ];
         if (outbox is not null)
@@ -49,8 +49,15 @@ internal sealed class Service : IDisposable
 
     public async Task ReadyAsync()
     {
-        await WaitForAsync(Port);
-        await WaitForAsync(LinePort);
+        try
+        {
+            await WaitForAsync(Port);
+            await WaitForAsync(LinePort);
+        }
+        catch (SocketException)
+        {
+            throw new InvalidOperationException($"traypop run did not listen on {Port}/{LinePort}; its last output:\n{_process.LastOutput}");
+        }
     }
 
     /// <summary>SIGKILL (no shutdown code runs), then the same command line again, as a user restarting TrayPop would.</summary>

@@ -26,7 +26,7 @@ internal sealed class JournalSender(
     ILogger<JournalSender> logger) : BackgroundService
 {
     private const int BatchSize = 50;
-    internal const int Parallelism = 4;
+    internal const int Parallelism = 8;
     private static readonly TimeSpan FirstBackoff = TimeSpan.FromSeconds(2);
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromMinutes(5);
 
@@ -57,49 +57,60 @@ internal sealed class JournalSender(
 
     /// <summary>
     /// Sends everything due now, a few calls at a time (Dataverse serves a user 52 requests at once; the sender keeps to
-    /// <see cref="Parallelism"/>, so lookups for pops always find room); returns how many calls reached the CRM. The
-    /// background loop calls it; tests too.
+    /// <see cref="Parallelism"/>, so lookups for pops and the agent's own browser always find room); returns how many calls
+    /// reached the CRM. The background loop calls it; tests too.
     /// </summary>
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
     {
         var sent = 0;
-        while (true)
+        var failed = 0;
+        // Calls are handed out one by one as senders free up, so one slow call (a retry waiting) never holds up the rest.
+        await Parallel.ForEachAsync(DueAsync(() => Volatile.Read(ref failed) != 0), new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken }, async (row, token) =>
+        {
+            // The CRM is unhappy: the rest waits for the backoff rather than hitting it call after call.
+            if (Volatile.Read(ref failed) != 0)
+            {
+                return;
+            }
+
+            if (await SendAsync(row, token))
+            {
+                Interlocked.Increment(ref sent);
+            }
+            else
+            {
+                Interlocked.Exchange(ref failed, 1);
+            }
+        });
+
+        return sent;
+    }
+
+    /// <summary>Calls due now, oldest first, each once, until none is left, a send failed, or the CRM asked for a pause.</summary>
+    private async IAsyncEnumerable<OutboxRow> DueAsync(Func<bool> failed)
+    {
+        var handedOut = new HashSet<string>(StringComparer.Ordinal);
+        while (!failed())
         {
             var now = time.GetUtcNow();
             if (now < PausedUntil || circuit.CircuitState is CircuitState.Open or CircuitState.Isolated)
             {
-                return sent;
+                yield break;
             }
 
-            var due = outbox.Due(now, _maxCallLength, BatchSize);
-            if (due.Count == 0)
+            // Rows still being sent are due too: ask for enough to find new ones past them.
+            var fresh = outbox.Due(now, _maxCallLength, BatchSize + Parallelism).Where(row => handedOut.Add(row.Call.CallKey)).ToList();
+            if (fresh.Count == 0)
             {
-                return sent;
+                yield break;
             }
 
-            var failed = 0;
-            await Parallel.ForEachAsync(due, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken }, async (row, token) =>
+            foreach (var row in fresh)
             {
-                // The CRM is unhappy: the rest waits for the backoff rather than hitting it call after call.
-                if (Volatile.Read(ref failed) != 0)
-                {
-                    return;
-                }
-
-                if (await SendAsync(row, token))
-                {
-                    Interlocked.Increment(ref sent);
-                }
-                else
-                {
-                    Interlocked.Exchange(ref failed, 1);
-                }
-            });
-
-            if (failed != 0)
-            {
-                return sent;
+                yield return row;
             }
+
+            await Task.Yield();
         }
     }
 
