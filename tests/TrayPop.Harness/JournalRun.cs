@@ -219,7 +219,8 @@ internal static class JournalRun
         var byId = activities.GroupBy(a => a.GetProperty("activityid").GetGuid()).ToDictionary(g => g.Key, g => g.ToList());
         var byNumber = activities.GroupBy(a => a.GetProperty("phonenumber").GetString() ?? "").ToDictionary(g => g.Key, g => g.ToList());
         var matched = new HashSet<Guid>();
-        foreach (var plan in plans)
+        // Calls with an id first (their activity id is known), then those without, among the activities left.
+        foreach (var plan in plans.OrderBy(p => p.CallId is null))
         {
             List<JsonElement> found;
             if (plan.CallId is { } callId)
