@@ -34,6 +34,12 @@ public sealed record EmulatorFault
     /// </summary>
     public string? UrlPattern { get; init; }
 
+    /// <summary>
+    /// For a kept fault: the share of requests it hits (0 &lt; share ≤ 1), spread evenly and the same on every run — with
+    /// 0.3, three requests in ten, never two hits in a row. 1 (every request) unless set.
+    /// </summary>
+    public double Share { get; init; } = 1;
+
     /// <summary>Whether the fault waits for a particular part or URL instead of hitting the next request.</summary>
     public bool IsTargeted => BatchPart is not null || UrlPattern is not null;
 
@@ -75,6 +81,14 @@ public sealed record EmulatorFault
         ArgumentException.ThrowIfNullOrEmpty(pattern);
         _ = new System.Text.RegularExpressions.Regex(pattern, System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromSeconds(1));
         return this with { UrlPattern = pattern };
+    }
+
+    /// <summary>The same fault, kept for <paramref name="share"/> of the requests (see <see cref="Share"/>).</summary>
+    public EmulatorFault ForShare(double share)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(share);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(share, 1);
+        return this with { Share = share };
     }
 
     /// <summary>Whether this targeted fault hits a request or part at <paramref name="url"/> (part number null for a whole request).</summary>

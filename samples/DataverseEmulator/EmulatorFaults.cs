@@ -13,6 +13,7 @@ public sealed class EmulatorFaults
     private readonly Queue<EmulatorFault> _queue = new();
     private readonly List<(EmulatorFault Fault, bool Keep)> _targeted = [];
     private EmulatorFault? _kept;
+    private long _keptSeen;
 
     /// <summary>
     /// Raised (on a server thread) once a request's delay timer exists, with the delay: a test using a
@@ -89,7 +90,7 @@ public sealed class EmulatorFaults
             }
             else
             {
-                _kept = fault;
+                (_kept, _keptSeen) = (fault, 0);
             }
         }
     }
@@ -121,8 +122,20 @@ public sealed class EmulatorFaults
     {
         lock (_gate)
         {
-            return _queue.TryDequeue(out var fault) ? fault : TakeTargeted(null, target) ?? _kept;
+            return _queue.TryDequeue(out var fault) ? fault : TakeTargeted(null, target) ?? KeptFor();
         }
+    }
+
+    /// <summary>The kept fault when it hits this request: every request for a whole fault, evenly its share otherwise.</summary>
+    private EmulatorFault? KeptFor()
+    {
+        if (_kept is not { Share: < 1 } shared)
+        {
+            return _kept;
+        }
+
+        var seen = ++_keptSeen;
+        return Math.Floor(seen * shared.Share) > Math.Floor((seen - 1) * shared.Share) ? shared : null;
     }
 
     /// <summary>The fault for one $batch part, if a targeted fault hits it.</summary>

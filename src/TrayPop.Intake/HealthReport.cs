@@ -42,11 +42,13 @@ internal sealed class HealthReport(IConnectionCheck connection, IOptions<Listene
             writer.WriteBoolean("paused", popSwitch.Paused);
             if (journal is { Enabled: true })
             {
-                // The outbox: calls not yet in the CRM, the oldest one's first event, the last failure to send.
+                // The outbox: calls not yet in the CRM, the oldest one's first event, the last failure (to send, or to write the outbox),
+                // and how many events since start could not be written to it.
                 writer.WriteStartObject("journal");
                 writer.WriteNumber("waiting", journal.Waiting);
                 writer.WriteString("oldest", journal.Oldest?.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
                 writer.WriteString("lastError", journal.LastError);
+                writer.WriteNumber("notJournaled", journal.NotJournaled);
                 writer.WriteEndObject();
             }
 

@@ -40,6 +40,16 @@ internal static class PopReportJson
             // TrayPop's own part plus the CRM round trip, from the event's arrival to the browser or notification being called.
             writer.WriteNumber("elapsedMs", Math.Round(toShow.TotalMilliseconds, 3));
         }
+
+        if (report.Journal is { } journal)
+        {
+            // Whether the event is in the journal's outbox; when it is not, why (the pop itself went ahead).
+            writer.WriteString("journal", journal.Written ? "written" : "failed");
+            if (journal.Error is not null)
+            {
+                writer.WriteString("journalError", journal.Error);
+            }
+        }
     });
 
     /// <summary><c>{"outcome":…,"matches":[…],"url":…}</c>, the contract of <c>traypop lookup --json</c>.</summary>

@@ -14,11 +14,22 @@ internal sealed class Channels(int port, int linePort) : IDisposable
 
     public static readonly string[] Names = ["http-get", "http-post-json", "line"];
 
+    private static readonly JsonSerializerOptions WithoutNulls = new() { DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull };
+
     public async Task<JsonElement> SendAsync(string channel, string number, string callId) => channel switch
     {
         "http-get" => await ReadAsync(await _http.GetAsync(new Uri($"/call?number={Uri.EscapeDataString(number)}&callId={callId}", UriKind.Relative))),
         "http-post-json" => await ReadAsync(await _http.PostAsJsonAsync("/call", new { number, callId })),
-        _ => await LineAsync(number, callId),
+        _ => await LineAsync(JsonSerializer.Serialize(new { number, callId })),
+    };
+
+    /// <summary>One event of a call with its type and phase; without a call id when <paramref name="callId"/> is null.</summary>
+    public async Task<JsonElement> SendAsync(string channel, string number, string? callId, string type, string phase) => channel switch
+    {
+        "http-get" => await ReadAsync(await _http.GetAsync(new Uri(
+            $"/call?number={Uri.EscapeDataString(number)}&type={type}&phase={phase}{(callId is null ? "" : "&callId=" + Uri.EscapeDataString(callId))}", UriKind.Relative))),
+        "http-post-json" => await ReadAsync(await _http.PostAsJsonAsync("/call", new { number, callId, type, phase }, WithoutNulls)),
+        _ => await LineAsync(JsonSerializer.Serialize(new { number, callId, type, phase }, WithoutNulls)),
     };
 
     private static async Task<JsonElement> ReadAsync(HttpResponseMessage response)
@@ -29,7 +40,7 @@ internal sealed class Channels(int port, int linePort) : IDisposable
         }
     }
 
-    private async Task<JsonElement> LineAsync(string number, string callId)
+    private async Task<JsonElement> LineAsync(string json)
     {
         if (_line is null)
         {
@@ -38,9 +49,10 @@ internal sealed class Channels(int port, int linePort) : IDisposable
             _lineReader = new StreamReader(_line.GetStream(), Encoding.UTF8);
         }
 
-        var line = JsonSerializer.Serialize(new { number, callId }) + "\n";
-        await _line.GetStream().WriteAsync(Encoding.UTF8.GetBytes(line));
-        return JsonDocument.Parse(await _lineReader!.ReadLineAsync() ?? "{}").RootElement.Clone();
+        await _line.GetStream().WriteAsync(Encoding.UTF8.GetBytes(json + "\n"));
+        // A closed connection (the service was killed) is no reply: the caller sends the event again.
+        var reply = await _lineReader!.ReadLineAsync() ?? throw new IOException("the line connection closed without a reply");
+        return JsonDocument.Parse(reply).RootElement.Clone();
     }
 
     public void Dispose()

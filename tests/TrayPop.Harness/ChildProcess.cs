@@ -7,13 +7,14 @@ namespace TrayPop.Harness;
 internal sealed class ChildProcess : IDisposable
 {
     private readonly Process _process;
+    private readonly Queue<string> _last = new();
 
     private ChildProcess(Process process)
     {
         _process = process;
-        // Drain output so a chatty child never blocks on a full pipe.
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        // Drain output so a chatty child never blocks on a full pipe; the last lines are kept to say why a child failed.
+        process.OutputDataReceived += (_, e) => Keep(e.Data);
+        process.ErrorDataReceived += (_, e) => Keep(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
     }
@@ -21,6 +22,35 @@ internal sealed class ChildProcess : IDisposable
     public int Id => _process.Id;
 
     public bool HasExited => _process.HasExited;
+
+    /// <summary>The child's last lines of output (stdout and stderr together).</summary>
+    public string LastOutput
+    {
+        get
+        {
+            lock (_last)
+            {
+                return string.Join('\n', _last);
+            }
+        }
+    }
+
+    private void Keep(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (_last)
+        {
+            _last.Enqueue(line);
+            if (_last.Count > 30)
+            {
+                _last.Dequeue();
+            }
+        }
+    }
 
     public static ChildProcess Start(string program, IEnumerable<string> arguments)
     {

@@ -50,4 +50,7 @@ internal static class HarnessSeed
         string.Format(CultureInfo.InvariantCulture, Formats[i % Formats.Length], "206", "555", i.ToString("0000", CultureInfo.InvariantCulture));
 
     private static string Id(int table, int i) => $"00000000-0000-4000-800{table}-{i:000000000000}";
+
+    /// <summary>The id of record <paramref name="i"/> of table 1 (contacts), 2 (accounts) or 3 (leads).</summary>
+    public static Guid RecordId(int table, int i) => Guid.Parse(Id(table, i));
 }

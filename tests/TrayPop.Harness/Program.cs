@@ -15,13 +15,24 @@ using TrayPop.Testing;
 //   dotnet run -c Release --project tests/TrayPop.Harness -- --scale 1000000 [--pattern-callers 50 --traypop PATH]
 // Fuzz mode: the test suite's intake fuzz cases against a running traypop (see FuzzMode); the plain build unless --traypop:
 //   dotnet run -c Release --project tests/TrayPop.Harness -- --fuzz 1000000 [--traypop PATH]
+// Journal mode: calls through a real traypop run with the CRM failing 30 % of requests and the service SIGKILLed (see JournalRun):
+//   dotnet run -c Release --project tests/TrayPop.Harness -- --journal 10000 [--kills 5 --workers 16 --latency-calls 1000 --traypop PATH]
 if (args.Contains("--fuzz"))
 {
     var fuzzWork = Directory.CreateTempSubdirectory("traypop-fuzz-").FullName;
-    var fuzzBuild = typeof(Percentiles).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "TrayPopBuild").Value!;
-    var fuzzTraypop = OptionText("--traypop") ?? Path.Combine(fuzzBuild, OperatingSystem.IsWindows() ? "traypop.exe" : "traypop");
+    var fuzzTraypop = OptionText("--traypop") ?? PlainBuild();
     var code = await FuzzMode.RunAsync(OptionText("--fuzz") is { } n && !n.StartsWith("--", StringComparison.Ordinal) ? int.Parse(n, CultureInfo.InvariantCulture) : 1_000_000, fuzzTraypop, AppContext.BaseDirectory, fuzzWork);
     Directory.Delete(fuzzWork, recursive: true);
+    return code;
+}
+
+if (OptionText("--journal") is not null)
+{
+    var journalWork = Directory.CreateTempSubdirectory("traypop-journal-").FullName;
+    var journalTraypop = OptionText("--traypop") ?? PlainBuild();
+    var code = await JournalRun.RunAsync(
+        Option("--journal", 10_000), Option("--kills", 5), Option("--workers", 16), Option("--latency-calls", 1000), journalTraypop, AppContext.BaseDirectory, journalWork);
+    Directory.Delete(journalWork, recursive: true);
     return code;
 }
 
@@ -39,8 +50,7 @@ var idleSeconds = Option("--idle-seconds", 60);
 var popRuns = Option("--pop-runs", 30);
 var bin = AppContext.BaseDirectory;
 var work = Directory.CreateTempSubdirectory("traypop-harness-").FullName;
-var builtFolder = typeof(Percentiles).Assembly.GetCustomAttributes<System.Reflection.AssemblyMetadataAttribute>().Single(a => a.Key == "TrayPopBuild").Value!;
-var built = Path.Combine(builtFolder, OperatingSystem.IsWindows() ? "traypop.exe" : "traypop");
+var built = PlainBuild();
 var traypop = OptionText("--traypop") ?? await Publish.ReadyToRunAsync(work);
 var crmPort = FreePort.Next();
 var crmUrl = new Uri($"http://127.0.0.1:{crmPort}/");
@@ -225,6 +235,13 @@ Budget("idle CPU ≤ 10 ms per minute", idleCpuPerMinute <= 10, Invariant($"{idl
 Budget("traypop pop ≤ 120 ms median", Median(popCommand) <= 120, Invariant($"{Median(popCommand):0} ms"));
 Directory.Delete(work, recursive: true);
 return 0;
+
+// The plain build of traypop this harness was built beside (TrayPopBuild, set by its project file).
+static string PlainBuild()
+{
+    var folder = typeof(Percentiles).Assembly.GetCustomAttributes<System.Reflection.AssemblyMetadataAttribute>().Single(a => a.Key == "TrayPopBuild").Value!;
+    return Path.Combine(folder, OperatingSystem.IsWindows() ? "traypop.exe" : "traypop");
+}
 
 static string ByThread(List<(string Name, TimeSpan Cpu)> threads) =>
     string.Join(", ", threads.Where(t => t.Cpu > TimeSpan.Zero).OrderByDescending(t => t.Cpu).Select(t => Invariant($"{t.Name} {t.Cpu.TotalMilliseconds:0.00} ms")));

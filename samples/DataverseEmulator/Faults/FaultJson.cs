@@ -7,7 +7,8 @@ namespace DataverseEmulator.Faults;
 /// <summary>
 /// The JSON form of faults for <c>/_emulator/faults</c>:
 /// <c>{"kind":"latency|throttle|status|servererror|unavailable|drop","count":1,"keep":false,"delayMs":0,"retryAfterSeconds":5,"status":500,
-/// "part":2,"urlPattern":"tp_phonekeys"}</c>; <c>part</c> and <c>urlPattern</c> aim the fault at one $batch part or at URLs that match.
+/// "part":2,"urlPattern":"tp_phonekeys","share":0.3}</c>; <c>part</c> and <c>urlPattern</c> aim the fault at one $batch part or at URLs
+/// that match; <c>share</c> makes a kept fault hit that share of the requests.
 /// </summary>
 internal static class FaultJson
 {
@@ -60,6 +61,11 @@ internal static class FaultJson
             json["urlPattern"] = pattern;
         }
 
+        if (fault.Share < 1)
+        {
+            json["share"] = fault.Share;
+        }
+
         return json;
     }
 
@@ -107,6 +113,15 @@ internal static class FaultJson
 
         var count = (int)(Number(item, "count") ?? 1);
         var keep = item["keep"] is JsonValue k && k.GetValueKind() == JsonValueKind.True;
+        if (Number(item, "share") is { } share)
+        {
+            if (!keep || fault.IsTargeted || share <= 0 || share > 1)
+            {
+                throw new FormatException("\"share\" (0 < share ≤ 1) is for a kept fault that is not aimed at a part or URL.");
+            }
+
+            fault = fault.ForShare(share);
+        }
         return (fault, count, keep);
     }
 

@@ -38,4 +38,18 @@ internal static class ODataErrors
 
     public static ApiResponse NotSupported(string what) =>
         ApiResponse.Error(501, ErrorCodes.NotSupported, $"{what} is not supported by the Dataverse emulator.");
+
+    /// <summary>
+    /// A bind (<c>x@odata.bind</c>) naming a navigation property the type does not have: Dataverse's OData reader refuses
+    /// the body before anything runs, with code 0x0 (seen in MicrosoftDocs/dynamics-365-customer-engagement#887 and
+    /// microsoft/PowerPlatform-DataverseServiceClient#108; the service adds a stack trace, left out here).
+    /// </summary>
+    public static ApiResponse UndeclaredProperty(string navigation) =>
+        ApiResponse.Error(400, "0x0",
+            $"An error occurred while validating input parameters: Microsoft.OData.ODataException: An undeclared property '{navigation}' which only has property annotations in the payload but no property value was found in the payload. In OData, only declared navigation properties and declared named streams can be represented as properties without values.");
+
+    /// <summary>A bind to a record of another table than its navigation property's.</summary>
+    public static ApiResponse WrongBindType(string found, string expected) =>
+        ApiResponse.Error(400, "0x0",
+            $"An error occurred while validating input parameters: Microsoft.OData.ODataException: A resource with type 'Microsoft.Dynamics.CRM.{found}' was found, but it is not assignable to the expected type 'Microsoft.Dynamics.CRM.{expected}'. The type specified in the resource must be equal to either the expected type or a derived type.");
 }

@@ -35,27 +35,25 @@ internal static class RecordBodyReader
             {
                 // "regardingobjectid_contact_phonecall@odata.bind": "/contacts(id)" is stored as the lookup's _regardingobjectid_value.
                 var navigation = name[..name.IndexOf('@', StringComparison.Ordinal)];
-                var lookup = navigation.Split('_')[0];
-                var target = ResourcePath.Parse(BindPath(value?.ToString() ?? string.Empty));
-                var targetTable = target is null ? null : store.FindBySet(target.Segment);
-                if (target is null || targetTable is null || target.KeyAsId(targetTable.Definition.KeyColumn) is not { } targetId)
+                // The OData reader refuses a property the type does not declare before any record is looked at.
+                var (declared, expected) = NavigationTarget(navigation, entity, store);
+                if (!declared)
                 {
-                    return (null, null, ODataErrors.BadQuery($"The value of '{name}' is not a valid entity reference."));
+                    return (null, null, ODataErrors.UndeclaredProperty(navigation));
                 }
 
-                if (!NavigationFits(navigation, entity, targetTable.Definition))
+                var (target, error) = ReadBind(name, value, store);
+                if (error is not null)
                 {
-                    // What Dataverse says when a bind names a navigation property the table does not have.
-                    return (null, null, ODataErrors.BadQuery(
-                        $"An undeclared property '{navigation}' which only has property annotations in the payload but no property value was found in the payload."));
+                    return (null, null, error);
                 }
 
-                if (targetTable.Find(targetId) is null)
+                if (expected is not null && !string.Equals(expected, target!.Value.Table.Definition.LogicalName, StringComparison.Ordinal))
                 {
-                    return (null, null, ODataErrors.RecordNotFound(targetTable.Definition.LogicalName, targetId));
+                    return (null, null, ODataErrors.WrongBindType(target.Value.Table.Definition.LogicalName, expected));
                 }
 
-                values[$"_{lookup}_value"] = targetId.ToString("D");
+                values[$"_{navigation.Split('_')[0]}_value"] = target!.Value.Id.ToString("D");
                 continue;
             }
 
@@ -66,6 +64,11 @@ internal static class RecordBodyReader
 
             if (name == $"{entity.LogicalName}_activity_parties" && value is JsonArray array)
             {
+                if (CheckParties(array, store) is { } partyError)
+                {
+                    return (null, null, partyError);
+                }
+
                 parties = array;
                 continue;
             }
@@ -82,18 +85,87 @@ internal static class RecordBodyReader
     }
 
     /// <summary>
-    /// A polymorphic lookup's navigation property names its target (<c>parentcustomerid_account</c>), and an activity's
-    /// regarding also its own table (<c>regardingobjectid_contact_phonecall</c>): the bound record must be of that table.
+    /// The table a single-valued navigation property points to, or null when the table has no such property. A polymorphic
+    /// lookup's navigation property names its target (<c>parentcustomerid_account</c>). An activity's regarding has two: its
+    /// own, which also names the activity (<c>regardingobjectid_contact_phonecall</c>, relationship Contact_Phonecalls),
+    /// and the one every activity inherits from <c>activitypointer</c> (<c>regardingobjectid_contact</c>, relationship
+    /// Contact_ActivityPointers); the Web API reference lists both on phonecall. Another activity's
+    /// (<c>regardingobjectid_contact_email</c>) or the bare column (<c>regardingobjectid</c>) is no property of it.
     /// </summary>
-    private static bool NavigationFits(string navigation, EntityDefinition entity, EntityDefinition target)
+    private static (bool Declared, string? Expected) NavigationTarget(string navigation, EntityDefinition entity, EntityStore store)
     {
         var parts = navigation.Split('_');
         if (parts[0] == "regardingobjectid" && entity.KeyColumn == "activityid")
         {
-            return parts.Length == 3 && parts[1] == target.LogicalName && parts[2] == entity.LogicalName;
+            var fits = parts.Length == 2 || (parts.Length == 3 && parts[2] == entity.LogicalName);
+            return fits && RegardingTarget(parts[1], store) is { } regarded ? (true, regarded.LogicalName) : (false, null);
         }
 
-        return parts.Length < 2 || parts[1] == target.LogicalName;
+        return parts.Length < 2 ? (true, null) : (true, parts[1]);
+    }
+
+    /// <summary>Tables an activity may regard here: the customer tables and tables of the seed, not users, parties or activities.</summary>
+    private static EntityDefinition? RegardingTarget(string logicalName, EntityStore store) =>
+        store.Tables.Select(t => t.Definition).FirstOrDefault(d =>
+            d.LogicalName == logicalName && d.KeyColumn != "activityid" && d.LogicalName is not ("systemuser" or "activityparty"));
+
+    /// <summary>
+    /// Each party of <c>{activity}_activity_parties</c> binds its party through activityparty's own navigation property,
+    /// <c>partyid_{contact|account|lead|systemuser}</c> (relationships contact_activity_parties and so on), to a record of
+    /// that table that exists.
+    /// </summary>
+    private static ApiResponse? CheckParties(JsonArray parties, EntityStore store)
+    {
+        foreach (var party in parties)
+        {
+            if (party is not JsonObject fields)
+            {
+                return ODataErrors.BadQuery("An activity party must be a JSON object.");
+            }
+
+            foreach (var (name, value) in fields)
+            {
+                if (!name.EndsWith("@odata.bind", StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                var navigation = name[..name.IndexOf('@', StringComparison.Ordinal)];
+                var parts = navigation.Split('_');
+                if (parts.Length != 2 || parts[0] != "partyid" || parts[1] is not ("contact" or "account" or "lead" or "systemuser"))
+                {
+                    return ODataErrors.UndeclaredProperty(navigation);
+                }
+
+                var (target, error) = ReadBind(name, value, store);
+                if (error is not null)
+                {
+                    return error;
+                }
+
+                if (target!.Value.Table.Definition.LogicalName != parts[1])
+                {
+                    return ODataErrors.WrongBindType(target.Value.Table.Definition.LogicalName, parts[1]);
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The record a bind's value names, which must exist.</summary>
+    private static ((EntityTable Table, Guid Id)? Target, ApiResponse? Error) ReadBind(string name, JsonNode? value, EntityStore store)
+    {
+        var target = ResourcePath.Parse(BindPath(value?.ToString() ?? string.Empty));
+        var targetTable = target is null ? null : store.FindBySet(target.Segment);
+        if (target is null || targetTable is null || target.KeyAsId(targetTable.Definition.KeyColumn) is not { } targetId)
+        {
+            return (null, ODataErrors.BadQuery($"The value of '{name}' is not a valid entity reference."));
+        }
+
+        return targetTable.Find(targetId) is null
+            ? (null, ODataErrors.RecordNotFound(targetTable.Definition.LogicalName, targetId))
+            : ((targetTable, targetId), null);
     }
 
     /// <summary>A row Dataverse will not create: an activity without a subject.</summary>

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using TrayPop.Core.Diagnostics;
+using TrayPop.Core.Journal;
 using TrayPop.Core.Lookup;
 using TrayPop.Core.Phones;
 using TrayPop.Core.Pop;
@@ -22,6 +23,7 @@ internal sealed class CallPipeline(
     CrmLauncher launcher,
     INotifier notifier,
     IEnumerable<IPopListener> listeners,
+    ICallJournal journal,
     EventHistory history,
     LogPrivacy privacy,
     IOptions<PopOptions> options,
@@ -37,11 +39,28 @@ internal sealed class CallPipeline(
     /// <summary>
     /// Handles one event; with <paramref name="launch"/> false the decision is only returned (<c>GET /pop</c> redirects to it).
     /// <paramref name="receivedAt"/> is the <see cref="TimeProvider.GetTimestamp"/> at which the intake got the event.
+    /// The journal's durable write starts as soon as the event is accepted and runs beside the lookup and the launch,
+    /// which never wait for it; the returned report (the softphone's reply) waits for both.
     /// </summary>
     public async Task<PopReport> HandleAsync(CallEvent callEvent, bool launch = true, long receivedAt = 0, CancellationToken cancellationToken = default)
     {
         receivedAt = receivedAt == 0 ? time.GetTimestamp() : receivedAt;
-        var report = await DecideAsync(callEvent, cancellationToken);
+        var triage = Triage(callEvent);
+        var journaling = triage.Report is { Status: PopStatus.Refused } ? null : journal.Start(triage.Event, triage.CallerId, triage.Lookup);
+        PopReport report;
+        if (triage.Report is { } final)
+        {
+            report = final;
+        }
+        else
+        {
+            var decision = await DecideWithinBudgetAsync(triage.Rule!, triage.CallerId, triage.Lookup!, triage.FromRing, cancellationToken);
+            var choose = decision.Notification?.Choices.Count is > 0 and var count
+                ? $"{count} records match; the agent chooses one, none is opened"
+                : null;
+            report = new PopReport(triage.Event, StatusOf(decision), decision, choose);
+        }
+
         if (report.Status is PopStatus.Opened or PopStatus.Notified)
         {
             report = launch ? Show(report, receivedAt) : report with { Status = PopStatus.Redirected };
@@ -55,10 +74,14 @@ internal sealed class CallPipeline(
             listener.OnHandled(report);
         }
 
-        return report;
+        return journaling is null ? report : report with { Journal = await journaling.FinishAsync(report) };
     }
 
-    private async Task<PopReport> DecideAsync(CallEvent callEvent, CancellationToken cancellationToken)
+    /// <summary>
+    /// Everything decided without waiting: the caller id, dedupe, the rule, the lookup started or reused. Either the
+    /// event's report is final here, or <see cref="EventTriage.Lookup"/> is to be waited for within the budget.
+    /// </summary>
+    private EventTriage Triage(CallEvent callEvent)
     {
         var callerId = parser.Parse(callEvent.Number);
         if (JunkCallerIds.IsJunk(callEvent.Number, callerId))
@@ -66,28 +89,33 @@ internal sealed class CallPipeline(
             // Quotes, wildcards, URLs, script: no softphone presents such a caller id, and searching for it would only
             // open a blank form and spend the pop budget the agent's next real call needs.
             Log.CallerIdRefused(logger, callEvent.Type, callEvent.Phase);
-            return new PopReport(callEvent, PopStatus.Refused, null, UnrecognisedReason);
+            return new EventTriage(callEvent, callerId, new PopReport(callEvent, PopStatus.Refused, null, UnrecognisedReason));
         }
 
         if (callEvent.Phase == CallPhase.End)
         {
             // An end often comes without the type: it is logged as what the call was (an outbound call's end as outbound).
-            return tracker.Forget(callEvent, callerId, out var knownType)
-                ? new PopReport(knownType is { } type ? callEvent with { Type = type } : callEvent, PopStatus.Ended, null)
-                : CallIdReused(callEvent);
+            if (!tracker.Forget(callEvent, callerId, out TrackedCall? call))
+            {
+                return new EventTriage(callEvent, callerId, CallIdReused(callEvent));
+            }
+
+            var ended = call is null ? callEvent : callEvent with { Type = call.Type };
+            // The call's lookup (from its ring) goes with the end, so a missed call regards what the ring found.
+            return new EventTriage(ended, callerId, new PopReport(ended, PopStatus.Ended, null), Lookup: call?.Lookup);
         }
 
         var rule = _options.Rules.For(callEvent.Type);
         if (rule.Action == PopAction.Nothing)
         {
-            return new PopReport(callEvent, PopStatus.Ignored, null, $"the {callEvent.Type} rule does nothing");
+            return new EventTriage(callEvent, callerId, new PopReport(callEvent, PopStatus.Ignored, null, $"the {callEvent.Type} rule does nothing"));
         }
 
         var (status, pending, fromRing) = tracker.With<(PopStatus, Task<LookupResult>?, bool)>(callEvent, callerId, (call, now) =>
         {
             if (call.Popped)
             {
-                return (PopStatus.Duplicate, null, false);
+                return (PopStatus.Duplicate, call.Lookup, false);
             }
 
             var popsNow = callEvent.Phase != CallPhase.Ring || rule.When == CallPhase.Ring;
@@ -117,28 +145,19 @@ internal sealed class CallPipeline(
             return (popsNow ? PopStatus.Opened : PopStatus.Resolved, call.Lookup, reused);
         }, otherNumber: (PopStatus.Refused, null, false));
 
-        if (status == PopStatus.Refused)
+        switch (status)
         {
-            return CallIdReused(callEvent);
+            case PopStatus.Refused:
+                return new EventTriage(callEvent, callerId, CallIdReused(callEvent));
+            case PopStatus.Throttled:
+                Log.LookupBudgetSpent(logger, callEvent.Type, callEvent.Phase, budget.PerSecond);
+                return new EventTriage(callEvent, callerId, new PopReport(callEvent, status, null, $"more than {budget.PerSecond} CRM lookups per second; try again shortly"));
+            case PopStatus.Opened:
+                return new EventTriage(callEvent, callerId, null, rule, pending, fromRing);
+            default:
+                var reason = status == PopStatus.Duplicate ? "this call already popped" : $"the {callEvent.Type} rule pops on {rule.When}";
+                return new EventTriage(callEvent, callerId, new PopReport(callEvent, status, null, reason), Lookup: pending);
         }
-
-        if (status == PopStatus.Throttled)
-        {
-            Log.LookupBudgetSpent(logger, callEvent.Type, callEvent.Phase, budget.PerSecond);
-            return new PopReport(callEvent, status, null, $"more than {budget.PerSecond} CRM lookups per second; try again shortly");
-        }
-
-        if (status != PopStatus.Opened)
-        {
-            var reason = status == PopStatus.Duplicate ? "this call already popped" : $"the {callEvent.Type} rule pops on {rule.When}";
-            return new PopReport(callEvent, status, null, reason);
-        }
-
-        var decision = await DecideWithinBudgetAsync(rule, callerId, pending!, fromRing, cancellationToken);
-        var choose = decision.Notification?.Choices.Count is > 0 and var count
-            ? $"{count} records match; the agent chooses one, none is opened"
-            : null;
-        return new PopReport(callEvent, StatusOf(decision), decision, choose);
     }
 
     private async Task<PopDecision> DecideWithinBudgetAsync(CallRule rule, CallerId callerId, Task<LookupResult> pending, bool fromRing, CancellationToken cancellationToken)

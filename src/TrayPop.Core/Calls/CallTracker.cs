@@ -47,12 +47,20 @@ internal sealed class CallTracker(IOptions<PopOptions> options, TimeProvider tim
     }
 
     /// <summary>Forgets the call, unless its id is known with another number; false then.</summary>
-    public bool Forget(CallEvent callEvent, CallerId callerId) => Forget(callEvent, callerId, out _);
+    public bool Forget(CallEvent callEvent, CallerId callerId) => Forget(callEvent, callerId, out TrackedCall? _);
 
     /// <summary>As <see cref="Forget(CallEvent, CallerId)"/>, with the type of the call it forgot (null when it knew none).</summary>
     public bool Forget(CallEvent callEvent, CallerId callerId, out CallType? knownType)
     {
-        knownType = null;
+        var forgot = Forget(callEvent, callerId, out TrackedCall? call);
+        knownType = call?.Type;
+        return forgot;
+    }
+
+    /// <summary>As <see cref="Forget(CallEvent, CallerId)"/>, with the call it forgot (its type, its lookup), null when it knew none.</summary>
+    public bool Forget(CallEvent callEvent, CallerId callerId, out TrackedCall? forgotten)
+    {
+        forgotten = null;
         var key = Key(callEvent, callerId);
         lock (_gate)
         {
@@ -61,7 +69,7 @@ internal sealed class CallTracker(IOptions<PopOptions> options, TimeProvider tim
                 return false;
             }
 
-            knownType = call?.Type;
+            forgotten = call;
             _calls.Remove(key);
             return true;
         }

@@ -59,4 +59,8 @@ internal static partial class Log
 
     [LoggerMessage(62, LogLevel.Warning, "Refused a {Type} {Phase} event: the CRM lookup budget of {PerSecond} per second is spent")]
     public static partial void LookupBudgetSpent(ILogger logger, CallType type, CallPhase phase, int perSecond);
+
+    /// <summary>Once per event that did not reach the outbox (or whose popped record did not): nothing is dropped silently.</summary>
+    [LoggerMessage(70, LogLevel.Error, "Journal outbox write failed for call id {CallId} ({Type} {Phase}): {Error}")]
+    public static partial void JournalWriteFailed(ILogger logger, string callId, CallType type, CallPhase phase, string error);
 }

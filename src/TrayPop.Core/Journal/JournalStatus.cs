@@ -7,6 +7,9 @@ internal sealed class JournalStatus
     private readonly Lock _gate = new();
     private readonly Queue<string> _loggedOrder = new();
     private readonly HashSet<string> _logged = new(StringComparer.Ordinal);
+    private string? _sendError;
+    private string? _outboxError;
+    private DateTimeOffset? _outboxErrorAt;
 
     public bool Enabled { get; set; }
 
@@ -15,9 +18,27 @@ internal sealed class JournalStatus
 
     public DateTimeOffset? Oldest { get; private set; }
 
-    public string? LastError { get; private set; }
+    /// <summary>The latest failure, of the sender (cleared once a call reaches the CRM) or of the outbox (cleared by the next write).</summary>
+    public string? LastError
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return (_sendError, _outboxError) switch
+                {
+                    (null, var outbox) => outbox,
+                    (var send, null) => send,
+                    var (send, outbox) => _outboxErrorAt >= LastErrorAt ? outbox : send,
+                };
+            }
+        }
+    }
 
     public DateTimeOffset? LastErrorAt { get; private set; }
+
+    /// <summary>Events since start that could not be written to the outbox (each also answered and logged as such).</summary>
+    public long NotJournaled { get; private set; }
 
     public long Logged { get; private set; }
 
@@ -37,7 +58,31 @@ internal sealed class JournalStatus
     {
         lock (_gate)
         {
-            (LastError, LastErrorAt) = (error, error is null ? LastErrorAt : at);
+            (_sendError, LastErrorAt) = (error, error is null ? LastErrorAt : at);
+        }
+    }
+
+    /// <summary>An event (or the record it popped) could not be written to the outbox.</summary>
+    public void SetOutboxError(string error, DateTimeOffset at)
+    {
+        lock (_gate)
+        {
+            (_outboxError, _outboxErrorAt) = (error, at);
+            NotJournaled++;
+        }
+    }
+
+    /// <summary>An event reached the outbox: the outbox is writable again.</summary>
+    public void SetOutboxWritten()
+    {
+        if (Volatile.Read(ref _outboxError) is null)
+        {
+            return;
+        }
+
+        lock (_gate)
+        {
+            _outboxError = null;
         }
     }
 

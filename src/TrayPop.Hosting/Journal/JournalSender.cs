@@ -26,41 +26,91 @@ internal sealed class JournalSender(
     ILogger<JournalSender> logger) : BackgroundService
 {
     private const int BatchSize = 50;
+    internal const int Parallelism = 8;
     private static readonly TimeSpan FirstBackoff = TimeSpan.FromSeconds(2);
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromMinutes(5);
 
     private readonly TimeSpan _maxCallLength = options.Value.MaxCallLength;
     private readonly SemaphoreSlim _wake = new(0, 1);
-    private DateTimeOffset _pausedUntil;
+    private readonly Lock _pause = new();
+    private DateTimeOffset _pausedUntilValue;
 
-    /// <summary>Sends everything due now; returns how many calls reached the CRM. The background loop calls it; tests too.</summary>
+    // Written by calls sent side by side: a DateTimeOffset is two words, so it goes through a lock.
+    private DateTimeOffset PausedUntil
+    {
+        get
+        {
+            lock (_pause)
+            {
+                return _pausedUntilValue;
+            }
+        }
+
+        set
+        {
+            lock (_pause)
+            {
+                _pausedUntilValue = value > _pausedUntilValue ? value : _pausedUntilValue;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Sends everything due now, a few calls at a time (Dataverse serves a user 52 requests at once; the sender keeps to
+    /// <see cref="Parallelism"/>, so lookups for pops and the agent's own browser always find room); returns how many calls
+    /// reached the CRM. The background loop calls it; tests too.
+    /// </summary>
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
     {
         var sent = 0;
-        while (true)
+        var failed = 0;
+        // Calls are handed out one by one as senders free up, so one slow call (a retry waiting) never holds up the rest.
+        await Parallel.ForEachAsync(DueAsync(() => Volatile.Read(ref failed) != 0), new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken }, async (row, token) =>
+        {
+            // The CRM is unhappy: the rest waits for the backoff rather than hitting it call after call.
+            if (Volatile.Read(ref failed) != 0)
+            {
+                return;
+            }
+
+            if (await SendAsync(row, token))
+            {
+                Interlocked.Increment(ref sent);
+            }
+            else
+            {
+                Interlocked.Exchange(ref failed, 1);
+            }
+        });
+
+        return sent;
+    }
+
+    /// <summary>Calls due now, oldest first, each once, until none is left, a send failed, or the CRM asked for a pause.</summary>
+    private async IAsyncEnumerable<OutboxRow> DueAsync(Func<bool> failed)
+    {
+        var handedOut = new HashSet<string>(StringComparer.Ordinal);
+        while (!failed())
         {
             var now = time.GetUtcNow();
-            if (now < _pausedUntil || circuit.CircuitState is CircuitState.Open or CircuitState.Isolated)
+            if (now < PausedUntil || circuit.CircuitState is CircuitState.Open or CircuitState.Isolated)
             {
-                return sent;
+                yield break;
             }
 
-            var due = outbox.Due(now, _maxCallLength, BatchSize);
-            if (due.Count == 0)
+            // Rows still being sent are due too: ask for enough to find new ones past them.
+            var fresh = outbox.Due(now, _maxCallLength, BatchSize + Parallelism).Where(row => handedOut.Add(row.Call.CallKey)).ToList();
+            if (fresh.Count == 0)
             {
-                return sent;
+                yield break;
             }
 
-            foreach (var row in due)
+            foreach (var row in fresh)
             {
-                if (!await SendAsync(row, cancellationToken))
-                {
-                    // The CRM is unhappy: the rest waits for the backoff rather than hitting it call after call.
-                    return sent;
-                }
-
-                sent++;
+                yield return row;
             }
+
+            await Task.Yield();
         }
     }
 
@@ -73,9 +123,9 @@ internal sealed class JournalSender(
             {
                 await RunOnceAsync(stoppingToken);
                 var next = outbox.NextDue(_maxCallLength);
-                if (_pausedUntil > time.GetUtcNow() && (next is null || next < _pausedUntil))
+                if (PausedUntil > time.GetUtcNow() && (next is null || next < PausedUntil))
                 {
-                    next = _pausedUntil;
+                    next = PausedUntil;
                 }
 
                 var wait = next is { } at ? Clamp(at - time.GetUtcNow()) : Timeout.InfiniteTimeSpan;
@@ -139,7 +189,7 @@ internal sealed class JournalSender(
             var next = time.GetUtcNow() + wait;
             if (ex is BrokenCircuitException || ex is DataverseException { StatusCode: HttpStatusCode.TooManyRequests or HttpStatusCode.ServiceUnavailable } || ex is DataverseException { StatusCode: null })
             {
-                _pausedUntil = next;
+                PausedUntil = next;
             }
 
             outbox.MarkFailed(call.CallKey, Describe(ex), next);

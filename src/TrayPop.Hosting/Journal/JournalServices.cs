@@ -2,14 +2,13 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using TrayPop.Core.Calls;
 using TrayPop.Core.Journal;
 using TrayPop.Dataverse.Journal;
 using TrayPop.Hosting.Diagnostics;
 
 namespace TrayPop.Hosting.Journal;
 
-/// <summary>The journal's services; the outbox, its listener and its sender exist only when <c>TrayPop:Journal:Enabled</c>.</summary>
+/// <summary>The journal's services; the outbox, its writer and its sender exist only when <c>TrayPop:Journal:Enabled</c>.</summary>
 internal static class JournalServices
 {
     public static IServiceCollection AddJournal(this IServiceCollection services)
@@ -26,10 +25,10 @@ internal static class JournalServices
             return outbox;
         });
         services.AddSingleton<IJournalOutbox>(provider => provider.GetRequiredService<SqliteOutbox>());
-        services.AddSingleton<JournalListener>();
+        services.AddSingleton<CallJournal>();
         services.AddSingleton<PhonecallWriter>();
         services.AddSingleton<JournalSender>();
-        services.AddSingleton<IPopListener>(provider => Enabled(provider) ? provider.GetRequiredService<JournalListener>() : NoJournal.Instance);
+        services.AddSingleton<ICallJournal>(provider => Enabled(provider) ? provider.GetRequiredService<CallJournal>() : NoJournal.Instance);
         services.AddSingleton<IHostedService>(provider => Enabled(provider) ? provider.GetRequiredService<JournalSender>() : NoJournal.Instance);
         return services;
     }

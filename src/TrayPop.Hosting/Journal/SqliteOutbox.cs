@@ -10,9 +10,10 @@ namespace TrayPop.Hosting.Journal;
 /// The per-user outbox: one SQLite file (WAL, <c>synchronous=FULL</c>, so a committed event survives a kill or a power
 /// cut), one row per call. Every ring, answer and end is merged into its call's row in one statement; the first time of
 /// each phase wins, so the same event from two channels or a replay changes nothing. Sent calls stay as tombstones for a
-/// day, so a late copy of an event cannot start the call again.
+/// day, so a late copy of an event cannot start the call again. Events are written by one writer thread, never the
+/// caller's: the pop goes on while the disk syncs, and events that arrive together share one commit.
 /// </summary>
-internal sealed class SqliteOutbox : IJournalOutbox, IDisposable
+internal sealed partial class SqliteOutbox : IJournalOutbox, IDisposable
 {
     private const int Open = 0;
     private const int Done = 1;
@@ -21,6 +22,7 @@ internal sealed class SqliteOutbox : IJournalOutbox, IDisposable
 
     private readonly SqliteConnection _connection;
     private readonly SqliteCommand _append;
+    private readonly SqliteCommand _regard;
     private readonly JournalStatus _status;
     private readonly TimeProvider _time;
     private readonly Lock _gate = new();
@@ -65,37 +67,24 @@ internal sealed class SqliteOutbox : IJournalOutbox, IDisposable
         }
 
         _append.Prepare();
-        RefreshStatus();
-    }
-
-    /// <summary>Raised after each append, so the sender looks at the outbox again.</summary>
-    public event EventHandler? Appended;
-
-    public void Append(JournalEvent journalEvent)
-    {
-        ArgumentNullException.ThrowIfNull(journalEvent);
-        lock (_gate)
+        _regard = _connection.CreateCommand();
+        _regard.CommandText = """
+            UPDATE calls SET regarding_entity = $entity, regarding_id = $id, regarding_name = $regardingName, name = $regardingName
+            WHERE key = $key AND state = 0 AND regarding_id IS NULL
+            """;
+        foreach (var name in new[] { "$key", "$entity", "$id", "$regardingName" })
         {
-            var at = journalEvent.At.ToUnixTimeMilliseconds();
-            var p = _append.Parameters;
-            p["$key"].Value = journalEvent.CallKey;
-            p["$callId"].Value = (object?)journalEvent.CallId ?? DBNull.Value;
-            p["$number"].Value = journalEvent.Number;
-            p["$type"].Value = (int)journalEvent.Type;
-            p["$name"].Value = (object?)journalEvent.Name ?? DBNull.Value;
-            p["$entity"].Value = (object?)journalEvent.Regarding?.Entity ?? DBNull.Value;
-            p["$id"].Value = (object?)journalEvent.Regarding?.Id.ToString("D") ?? DBNull.Value;
-            p["$regardingName"].Value = (object?)journalEvent.Regarding?.Name ?? DBNull.Value;
-            p["$at"].Value = at;
-            p["$ring"].Value = journalEvent.Phase == CallPhase.Ring ? at : DBNull.Value;
-            p["$answer"].Value = journalEvent.Phase == CallPhase.Answer ? at : DBNull.Value;
-            p["$end"].Value = journalEvent.Phase == CallPhase.End ? at : DBNull.Value;
-            _append.ExecuteNonQuery();
-            RefreshStatusLocked();
+            _regard.Parameters.Add(new SqliteParameter(name, DBNull.Value));
         }
 
-        Appended?.Invoke(this, EventArgs.Empty);
+        _regard.Prepare();
+        RefreshStatus();
+        _writer = new Thread(WriteLoop) { IsBackground = true, Name = "TrayPop journal writer" };
+        _writer.Start();
     }
+
+    /// <summary>Raised after each commit of appended events, so the sender looks at the outbox again.</summary>
+    public event EventHandler? Appended;
 
     public IReadOnlyList<JournaledCall> OpenCallsWithoutId() =>
         Query($"SELECT {Columns} FROM calls WHERE state = {Open} AND call_id IS NULL AND ended_at IS NULL", _ => { }).Select(r => r.Call).ToList();
@@ -159,7 +148,9 @@ internal sealed class SqliteOutbox : IJournalOutbox, IDisposable
 
     public void Dispose()
     {
+        StopWriter();
         _append.Dispose();
+        _regard.Dispose();
         _connection.Dispose();
     }
 

@@ -35,7 +35,7 @@ internal static class TrayServiceCollectionExtensions
             ? ActivatorUtilities.CreateInstance<TrayNotifier>(provider)
             : ActivatorUtilities.CreateInstance<LogNotifier>(provider));
         services.AddSingleton<IDeviceCodePrompt>(provider => IsTrayEnabled(provider)
-            ? ActivatorUtilities.CreateInstance<TrayDeviceCodePrompt>(provider)
+            ? new TrayDeviceCodePrompt(provider.GetRequiredService<TrayWindow>)
             : new StandardErrorDeviceCodePrompt());
         services.AddHostedService<TrayHostedService>();
         return services;

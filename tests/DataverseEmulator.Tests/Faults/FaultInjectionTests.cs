@@ -123,6 +123,36 @@ public class FaultInjectionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task KeepWithShare_FailsThatShareOfRequests_Evenly()
+    {
+        using var posted = await _emulator.Client.PostAsync("_emulator/faults", new StringContent(
+            """{"kind":"servererror","keep":true,"share":0.3}""", Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.OK, posted.StatusCode);
+
+        var failed = new List<bool>();
+        for (var i = 0; i < 20; i++)
+        {
+            using var response = await _emulator.GetAsync("api/data/v9.2/WhoAmI");
+            failed.Add(response.StatusCode == HttpStatusCode.InternalServerError);
+        }
+
+        Assert.Equal(6, failed.Count(f => f));
+        Assert.DoesNotContain(failed.Zip(failed.Skip(1)), pair => pair.First && pair.Second);
+        Assert.Equal(0.3, (await _emulator.GetJsonAsync("_emulator/faults")).GetProperty("kept").GetProperty("share").GetDouble());
+    }
+
+    [Theory]
+    [InlineData("""{"kind":"servererror","share":0.3}""")]
+    [InlineData("""{"kind":"servererror","keep":true,"share":1.5}""")]
+    [InlineData("""{"kind":"servererror","keep":true,"share":0.3,"part":2}""")]
+    public async Task Share_OnlyForAKeptUntargetedFault_Else400(string json)
+    {
+        using var posted = await _emulator.Client.PostAsync("_emulator/faults", new StringContent(json, Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, posted.StatusCode);
+    }
+
+    [Fact]
     public async Task FaultWithDelay_WaitsThenFails()
     {
         var waiting = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);

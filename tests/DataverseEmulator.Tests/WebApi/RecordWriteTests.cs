@@ -85,15 +85,60 @@ public class RecordWriteTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData("regardingobjectid_account_phonecall")]
-    [InlineData("regardingobjectid_contact")]
+    [InlineData("regardingobjectid")]
     [InlineData("regardingobjectid_contact_email")]
-    public async Task Upsert_RegardingBindThatDoesNotFit_Is400(string navigation)
+    [InlineData("regardingobjectid_contact_phonecalls")]
+    [InlineData("regardingobjectid_systemuser_phonecall")]
+    [InlineData("regardingobjectid_contact_phonecall_x")]
+    public async Task Upsert_RegardingBindPhonecallDoesNotDeclare_Is400UndeclaredProperty_AsDataverseSays(string navigation)
     {
         using var response = await SendAsync(HttpMethod.Patch, $"api/data/v9.2/phonecalls({CallId})",
             $$"""{"subject":"a","{{navigation}}@odata.bind":"/contacts({{JaneId}})"}""");
 
-        Assert.Contains(navigation, await Json.AssertErrorAsync(response, HttpStatusCode.BadRequest), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var error = (await Json.ReadAsync(response)).GetProperty("error");
+        Assert.Equal("0x0", error.GetProperty("code").GetString());
+        Assert.StartsWith(
+            $"An error occurred while validating input parameters: Microsoft.OData.ODataException: An undeclared property '{navigation}' which only has property annotations in the payload",
+            error.GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Empty(_emulator.Server.GetRecords("phonecalls"));
+    }
+
+    [Fact]
+    public async Task Upsert_RegardingBindToAnotherTable_Is400AndStoresNothing()
+    {
+        using var response = await SendAsync(HttpMethod.Patch, $"api/data/v9.2/phonecalls({CallId})",
+            $$"""{"subject":"a","regardingobjectid_account_phonecall@odata.bind":"/contacts({{JaneId}})"}""");
+
+        Assert.Contains("Microsoft.Dynamics.CRM.account", await Json.AssertErrorAsync(response, HttpStatusCode.BadRequest), StringComparison.Ordinal);
+        Assert.Empty(_emulator.Server.GetRecords("phonecalls"));
+    }
+
+    // phonecall's own navigation property (relationship Contact_Phonecalls), and the one it inherits from activitypointer
+    // (Contact_ActivityPointers): the Web API reference lists both among phonecall's single-valued navigation properties.
+    [Theory]
+    [InlineData("regardingobjectid_contact_phonecall")]
+    [InlineData("regardingobjectid_contact")]
+    public async Task Upsert_RegardingBindPhonecallDeclares_SetsTheRegarding(string navigation)
+    {
+        using var response = await SendAsync(HttpMethod.Patch, $"api/data/v9.2/phonecalls({CallId})",
+            $$"""{"subject":"a","{{navigation}}@odata.bind":"/contacts({{JaneId}})"}""");
+
+        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+        Assert.Equal(JaneId, Assert.Single(_emulator.Server.GetRecords("phonecalls"))["_regardingobjectid_value"]!.ToString());
+    }
+
+    [Theory]
+    [InlineData("partyid")]
+    [InlineData("partyid_contacts")]
+    [InlineData("partyid_phonecall")]
+    public async Task Create_PartyBindActivityPartyDoesNotDeclare_Is400(string navigation)
+    {
+        using var response = await SendAsync(HttpMethod.Post, "api/data/v9.2/phonecalls", $$"""
+            {"subject":"a","phonecall_activity_parties":[{"participationtypemask":1,"{{navigation}}@odata.bind":"/contacts({{JaneId}})"}]}
+            """);
+
+        Assert.Contains($"undeclared property '{navigation}'", await Json.AssertErrorAsync(response, HttpStatusCode.BadRequest), StringComparison.Ordinal);
         Assert.Empty(_emulator.Server.GetRecords("phonecalls"));
     }
 

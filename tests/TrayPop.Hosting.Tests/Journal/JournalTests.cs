@@ -132,7 +132,7 @@ public sealed class JournalTests : IAsyncDisposable
     }
 
     [Fact]
-    public async Task CallNeverAnswered_WithMissedCalls_IsJournaledAsMissedOfZeroMinutes()
+    public async Task CallNeverAnswered_WithMissedCalls_IsJournaledAsMissedOfZeroMinutes_RegardingWhatTheRingFound()
     {
         var service = await StartAsync("--TrayPop:Journal:MissedCalls=true");
 
@@ -141,9 +141,23 @@ public sealed class JournalTests : IAsyncDisposable
         await SendAsync(service, "number=%2B14255550101&phase=end&callId=m2");
 
         var call = await OnlyCallAsync(service);
-        // The ring only resolved (the rule pops on answer), so no record was popped: a missed call regards nothing.
-        Assert.Equal("Missed call +14255550101", call["subject"]!.ToString());
+        // Nothing popped (the rule pops on answer), but the ring's lookup found one record: the missed call regards it.
+        Assert.Equal("Missed call Jane Doe +14255550101", call["subject"]!.ToString());
+        Assert.Equal(TestSeed.JaneId, call["_regardingobjectid_value"]!.ToString());
         Assert.Equal(0, call["actualdurationminutes"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task MissedCallFromSeveralRecords_RegardsNothing()
+    {
+        var service = await StartAsync("--TrayPop:Journal:MissedCalls=true");
+
+        await SendAsync(service, "number=%2B12065550100&phase=ring&callId=m3");
+        await SendAsync(service, "number=%2B12065550100&phase=end&callId=m3");
+
+        var call = await OnlyCallAsync(service);
+        Assert.StartsWith("Missed call", call["subject"]!.ToString(), StringComparison.Ordinal);
+        Assert.Null(call["_regardingobjectid_value"]);
     }
 
     [Fact]

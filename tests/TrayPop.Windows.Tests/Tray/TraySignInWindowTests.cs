@@ -28,6 +28,7 @@ public sealed class TraySignInWindowTests
     {
         var services = new ServiceCollection();
         services.AddLogging();
+        services.AddSingleton<Microsoft.Extensions.Configuration.IConfiguration>(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build());
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(Options.Create(new DataverseOptions
         {
