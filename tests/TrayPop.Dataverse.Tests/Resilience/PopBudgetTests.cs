@@ -38,12 +38,7 @@ public sealed class PopBudgetTests : IAsyncDisposable
         var pending = service.Http.GetAsync(new Uri("/call?number=%2B14255550101", UriKind.Relative));
         await Eventually.TrueAsync(() => service.Crm.ApiRequestCount == 1, "the first attempt reached the CRM");
         // The first retry waits about 0.5 s (jittered); well inside the 3 s budget.
-        for (var step = 0; step < 20 && service.Crm.ApiRequestCount < 2; step++)
-        {
-            _time.Advance(TimeSpan.FromMilliseconds(100));
-            await Task.Delay(10);
-        }
-
+        await _time.AdvanceUntilAsync(() => service.Crm.ApiRequestCount >= 2, "the retry reached the CRM", TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(2));
         var reply = await ReplyAsync(pending);
 
         Assert.Equal("opened", reply.GetProperty("status").GetString());
@@ -60,7 +55,7 @@ public sealed class PopBudgetTests : IAsyncDisposable
 
         var pending = service.Http.GetAsync(new Uri("/call?number=%2B14255550101&callId=slow", UriKind.Relative));
         await Eventually.TrueAsync(() => service.Crm.ApiRequestCount == 1, "the throttled attempt reached the CRM");
-        _time.Advance(TimeSpan.FromSeconds(3));
+        await _time.AdvanceUntilAsync(() => pending.IsCompleted, "the budget ran out and the agent was answered", TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(6));
         var reply = await ReplyAsync(pending);
 
         Assert.Equal("search", reply.GetProperty("action").GetString());
@@ -69,13 +64,7 @@ public sealed class PopBudgetTests : IAsyncDisposable
         Assert.Equal(1, service.Crm.ApiRequestCount);
 
         // Retry-After runs out: the retry goes, and its answer is only logged.
-        // The retry's 10 s wait may have been scheduled a moment after the clock last moved: move it a second at a
-        // time until the retry arrives (bounded), instead of assuming when the timer started.
-        for (var step = 0; step < 20 && service.Crm.ApiRequestCount < 2; step++)
-        {
-            _time.Advance(TimeSpan.FromSeconds(1));
-            await Task.Delay(5);
-        }
+        await _time.AdvanceUntilAsync(() => service.Crm.ApiRequestCount >= 2, "the retry after Retry-After reached the CRM", TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(20));
 
         Assert.Equal(2, service.Crm.ApiRequestCount);
         using var next = await service.Http.GetAsync(new Uri("/call?number=%2B14255550101&callId=slow&phase=answer", UriKind.Relative));
@@ -94,12 +83,7 @@ public sealed class PopBudgetTests : IAsyncDisposable
         for (var call = 0; call < 3; call++)
         {
             var pending = service.Http.GetAsync(new Uri($"/call?number=%2B1425555{call:0000}", UriKind.Relative));
-            for (var step = 0; step < 40 && !pending.IsCompleted; step++)
-            {
-                _time.Advance(TimeSpan.FromMilliseconds(100));
-                await Task.Delay(10);
-            }
-
+            await _time.AdvanceUntilAsync(() => pending.IsCompleted, "the pop's budget ran out", TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(6));
             await ReplyAsync(pending);
         }
 
@@ -108,12 +92,8 @@ public sealed class PopBudgetTests : IAsyncDisposable
         // The lookups still retrying in the background open the circuit (well inside its 15 s break): move the clock
         // until the breaker says so, a step at a time, and no further.
         var circuit = service.Services.GetRequiredService<CircuitBreakerStateProvider>();
-        for (var step = 0; step < 50 && circuit.CircuitState != CircuitState.Open; step++)
-        {
-            _time.Advance(TimeSpan.FromMilliseconds(100));
-            // The retries due at this time run on the thread pool: give them a moment (the loop ends on the breaker's state, not on time).
-            await Task.Delay(5);
-        }
+        await _time.AdvanceUntilAsync(() => circuit.CircuitState == CircuitState.Open, "the circuit opened", TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(5),
+            settle: TimeSpan.FromMilliseconds(50));
 
         Assert.Equal(CircuitState.Open, circuit.CircuitState);
 
