@@ -23,7 +23,7 @@ internal static class FuzzMode
         var crmUrl = new Uri($"http://127.0.0.1:{crmPort}/");
         Console.WriteLine(Invariant($"Intake fuzz: {cases:N0} mutated cases per intake, {Parallel} at a time, {Environment.ProcessorCount} cores, .NET {Environment.Version}; {traypop}"));
         using var crm = ChildProcess.Start("dotnet", [Path.Combine(bin, "DataverseEmulator.dll"), "--urls", crmUrl.AbsoluteUri.TrimEnd('/'), "--seed", HarnessSeed.Write(work)]);
-        await WaitForAsync(crmPort);
+        await Listening.WaitForAsync(crmPort);
 
         var launches = Path.Combine(work, "launches.txt");
         var port = FreePort.Next();
@@ -34,8 +34,8 @@ internal static class FuzzMode
             $"--TrayPop:Listener:Port={port}", $"--TrayPop:Listener:LinePort={linePort}", $"--TrayPop:Logging:Directory={Path.Combine(work, "logs")}",
             $"--TrayPop:Browser:Command={RecordingBrowser(work, launches)} {{url}}",
         ]);
-        await WaitForAsync(port);
-        await WaitForAsync(linePort);
+        await Listening.WaitForAsync(port);
+        await Listening.WaitForAsync(linePort);
         var rssBefore = service.Memory().WorkingSet;
         Console.WriteLine(Invariant($"  traypop pid {service.Id}: resident {Megabytes(rssBefore)} MB after start"));
 
@@ -94,24 +94,6 @@ internal static class FuzzMode
         catch (Exception ex) when (ex is HttpRequestException or SocketException or IOException or TimeoutException or OperationCanceledException)
         {
             return false;
-        }
-    }
-
-    private static async Task WaitForAsync(int port)
-    {
-        var deadline = Stopwatch.StartNew();
-        while (true)
-        {
-            try
-            {
-                using var client = new TcpClient();
-                await client.ConnectAsync(IPAddress.Loopback, port);
-                return;
-            }
-            catch (SocketException) when (deadline.Elapsed < TimeSpan.FromSeconds(60))
-            {
-                await Task.Delay(10);
-            }
         }
     }
 

@@ -26,7 +26,7 @@ internal static class JournalRun
         var crmPort = FreePort.Next();
         var crmUrl = new Uri($"http://127.0.0.1:{crmPort}/");
         using var crm = ChildProcess.Start("dotnet", [Path.Combine(bin, "DataverseEmulator.dll"), "--urls", crmUrl.AbsoluteUri.TrimEnd('/'), "--seed", HarnessSeed.Write(work)]);
-        await Service.WaitForAsync(crmPort);
+        await Listening.WaitForAsync(crmPort);
         using var api = new HttpClient { BaseAddress = crmUrl };
         var userId = JsonDocument.Parse(await api.GetStringAsync(new Uri("api/data/v9.2/WhoAmI", UriKind.Relative))).RootElement.GetProperty("UserId").GetGuid();
 

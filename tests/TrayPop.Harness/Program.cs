@@ -57,7 +57,7 @@ var crmUrl = new Uri($"http://127.0.0.1:{crmPort}/");
 
 Console.WriteLine($"TrayPop harness: {events} events per channel, {Environment.ProcessorCount} cores, .NET {Environment.Version}; measuring {traypop}");
 using var crm = ChildProcess.Start("dotnet", [Path.Combine(bin, "DataverseEmulator.dll"), "--urls", crmUrl.AbsoluteUri.TrimEnd('/'), "--seed", HarnessSeed.Write(work)]);
-await WaitForAsync(crmPort);
+await Listening.WaitForAsync(crmPort, poll: TimeSpan.FromMilliseconds(1));
 using var probe = new CrmProbe(crmUrl);
 
 List<string> Settings(int port, int linePort) =>
@@ -79,7 +79,7 @@ async Task<(List<double> Accepting, List<double> FirstPop)> ColdStartsAsync(stri
         var port = FreePort.Next();
         var watch = Stopwatch.StartNew();
         using var cold = ChildProcess.Start(program, ["run", .. Settings(port, FreePort.Next())]);
-        await WaitForAsync(port);
+        await Listening.WaitForAsync(port, poll: TimeSpan.FromMilliseconds(1));
         accepting.Add(watch.Elapsed.TotalMilliseconds);
         using var first = new Channels(port, 0);
         await first.SendAsync("http-get", HarnessSeed.CallerId(i), $"cold-{i}");
@@ -95,7 +95,7 @@ var (builtStarts, builtFirstPops) = traypop == built ? (starts, firstPops) : awa
 var servicePort = FreePort.Next();
 var serviceLinePort = FreePort.Next();
 using var service = ChildProcess.Start(traypop, ["run", .. Settings(servicePort, serviceLinePort)]);
-await WaitForAsync(servicePort);
+await Listening.WaitForAsync(servicePort, poll: TimeSpan.FromMilliseconds(1));
 var afterStart = service.Memory();
 
 var parser = new CallerIdParser(Options.Create(new PhoneOptions { DefaultRegion = "US" }));
@@ -265,21 +265,3 @@ string? OptionText(string name)
 }
 
 int Option(string name, int fallback) => OptionText(name) is { } text ? int.Parse(text, CultureInfo.InvariantCulture) : fallback;
-
-static async Task WaitForAsync(int port)
-{
-    var deadline = Stopwatch.StartNew();
-    while (true)
-    {
-        try
-        {
-            using var client = new TcpClient();
-            await client.ConnectAsync(IPAddress.Loopback, port);
-            return;
-        }
-        catch (SocketException) when (deadline.Elapsed < TimeSpan.FromSeconds(60))
-        {
-            await Task.Delay(1);
-        }
-    }
-}

@@ -27,7 +27,7 @@ internal static class ScaleRun
 
         var loading = Stopwatch.StartNew();
         using var crm = ChildProcess.Start("dotnet", [Path.Combine(bin, "DataverseEmulator.dll"), "--urls", crmUrl, "--generated-seed", contacts.ToString(CultureInfo.InvariantCulture)]);
-        await WaitForAsync(crmPort, TimeSpan.FromMinutes(5));
+        await Listening.WaitForAsync(crmPort, TimeSpan.FromMinutes(5));
         using var http = new HttpClient { BaseAddress = new Uri(crmUrl), Timeout = TimeSpan.FromMinutes(2) };
         using var callers = JsonDocument.Parse(await http.GetStringAsync(new Uri("/_emulator/callers", UriKind.Relative)));
         var root = callers.RootElement;
@@ -73,7 +73,7 @@ internal static class ScaleRun
             "--TrayPop:Browser:Command=/bin/true {url}", "--TrayPop:Pop:RateLimit:Pops=1000000", "--TrayPop:Pop:DedupeWindow=00:00:00",
             "--TrayPop:Listener:MaxEventsPerSecond=1000000", "--TrayPop:Listener:MaxLookupsPerSecond=1000",
         ])]);
-        await WaitForAsync(port, TimeSpan.FromMinutes(1));
+        await Listening.WaitForAsync(port, TimeSpan.FromMinutes(1));
         using var channels = new Channels(port, 0);
         // One warm-up pop: the service's first lookup settles its connections and JIT.
         await channels.SendAsync("http-get", "+14255550000", "warm-up");
@@ -152,7 +152,7 @@ internal static class ScaleRun
             "--TrayPop:Lookup:Strategy=Keys", $"--TrayPop:Listener:Port={port}", $"--TrayPop:Listener:LinePort={FreePort.Next()}",
             "--TrayPop:Browser:Command=/bin/true {url}", "--TrayPop:Pop:DedupeWindow=00:00:00",
         ])]);
-        await WaitForAsync(port, TimeSpan.FromMinutes(1));
+        await Listening.WaitForAsync(port, TimeSpan.FromMinutes(1));
         using var channels = new Channels(port, 0);
         var before = await channels.SendAsync("http-get", "+19075550199", "delta-before");
 
@@ -195,24 +195,6 @@ internal static class ScaleRun
         using var stats = JsonDocument.Parse(await crm.GetStringAsync(new Uri("/_emulator/stats", UriKind.Relative)));
         var r = stats.RootElement;
         return (r.GetProperty("requests").GetInt64(), r.GetProperty("rowsScanned").GetInt64(), r.GetProperty("rowsSeeked").GetInt64());
-    }
-
-    private static async Task WaitForAsync(int port, TimeSpan limit)
-    {
-        var deadline = Stopwatch.StartNew();
-        while (true)
-        {
-            try
-            {
-                using var client = new TcpClient();
-                await client.ConnectAsync(IPAddress.Loopback, port);
-                return;
-            }
-            catch (SocketException) when (deadline.Elapsed < limit)
-            {
-                await Task.Delay(20);
-            }
-        }
     }
 
     private static string Megabytes(long bytes) => (bytes / 1048576.0).ToString("0", CultureInfo.InvariantCulture);

@@ -51,8 +51,8 @@ internal sealed class Service : IDisposable
     {
         try
         {
-            await WaitForAsync(Port);
-            await WaitForAsync(LinePort);
+            await Listening.WaitForAsync(Port);
+            await Listening.WaitForAsync(LinePort);
         }
         catch (SocketException)
         {
@@ -93,23 +93,5 @@ internal sealed class Service : IDisposable
     {
         _process.Dispose();
         _http.Dispose();
-    }
-
-    public static async Task WaitForAsync(int port)
-    {
-        var deadline = Stopwatch.StartNew();
-        while (true)
-        {
-            try
-            {
-                using var client = new TcpClient();
-                await client.ConnectAsync(IPAddress.Loopback, port);
-                return;
-            }
-            catch (SocketException) when (deadline.Elapsed < TimeSpan.FromSeconds(60))
-            {
-                await Task.Delay(5);
-            }
-        }
     }
 }
