@@ -8,12 +8,12 @@ public sealed class PhoneExceptionFreedomTests
 {
     public static TheoryData<string> CommonInputs()
     {
-        var data = new TheoryData<string>
-        {
+        List<string> inputs =
+        [
             "Reception", "anonymous", "555-0101", "0", "00", "011", "0011", "+", "+0", "+999 1234", "+1",
             "011 999 1234 5678", "00 999 1234 5678", "04873267542747", "8080076501543872732", "0000000000",
             "sip:alice@example.com", "sip:%2B999123@pbx", "tel:+", "1-800-FLOWERS", "x221",
-        };
+        ];
 
         // Every digit string a keypad can produce, from 1 to 22 digits, with and without a plus.
         var random = new Random(7);
@@ -22,12 +22,13 @@ public sealed class PhoneExceptionFreedomTests
             for (var n = 0; n < 4; n++)
             {
                 var digits = string.Concat(Enumerable.Range(0, length).Select(_ => (char)('0' + random.Next(10))));
-                data.Add(digits);
-                data.Add("+" + digits);
+                inputs.Add(digits);
+                inputs.Add("+" + digits);
             }
         }
 
-        return data;
+        // Short lengths repeat themselves (and the handwritten ones): each input once, so every row runs as its own case.
+        return new TheoryData<string>(inputs.Distinct(StringComparer.Ordinal));
     }
 
     [Theory]
