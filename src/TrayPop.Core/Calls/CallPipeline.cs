@@ -48,30 +48,40 @@ internal sealed class CallPipeline(
         var triage = Triage(callEvent);
         var journaling = triage.Report is { Status: PopStatus.Refused } ? null : journal.Start(triage.Event, triage.CallerId, triage.Lookup);
         PopReport report;
-        if (triage.Report is { } final)
+        try
         {
-            report = final;
-        }
-        else
-        {
-            var decision = await DecideWithinBudgetAsync(triage.Rule!, triage.CallerId, triage.Lookup!, triage.FromRing, cancellationToken);
-            var choose = decision.Notification?.Choices.Count is > 0 and var count
-                ? $"{count} records match; the agent chooses one, none is opened"
-                : null;
-            report = new PopReport(triage.Event, StatusOf(decision), decision, choose);
-        }
+            if (triage.Report is { } final)
+            {
+                report = final;
+            }
+            else
+            {
+                var decision = await DecideWithinBudgetAsync(triage.Rule!, triage.CallerId, triage.Lookup!, triage.FromRing, cancellationToken);
+                var choose = decision.Notification?.Choices.Count is > 0 and var count
+                    ? $"{count} records match; the agent chooses one, none is opened"
+                    : null;
+                report = new PopReport(triage.Event, StatusOf(decision), decision, choose);
+            }
 
-        if (report.Status is PopStatus.Opened or PopStatus.Notified)
-        {
-            report = launch ? Show(report, receivedAt) : report with { Status = PopStatus.Redirected };
-        }
+            if (report.Status is PopStatus.Opened or PopStatus.Notified)
+            {
+                report = launch ? Show(report, receivedAt) : report with { Status = PopStatus.Redirected };
+            }
 
-        var handled = HandledEvent.From(report, privacy, time.GetUtcNow());
-        Log.CallHandled(logger, handled);
-        history.Add(handled);
-        foreach (var listener in _listeners)
+            var handled = HandledEvent.From(report, privacy, time.GetUtcNow());
+            Log.CallHandled(logger, handled);
+            history.Add(handled);
+            foreach (var listener in _listeners)
+            {
+                listener.OnHandled(report);
+            }
+        }
+        catch (Exception) when (journaling is not null)
         {
-            listener.OnHandled(report);
+            // The softphone went away or the decision failed: the event is journaled all the same, with what its lookup
+            // found, and a failed write is reported rather than left unobserved.
+            await journaling.FinishAsync(new PopReport(triage.Event, PopStatus.Resolved, null));
+            throw;
         }
 
         return journaling is null ? report : report with { Journal = await journaling.FinishAsync(report) };

@@ -11,6 +11,9 @@ internal static partial class Log
     [LoggerMessage(1702, LogLevel.Warning, "Could not journal a call ({Kind}: {Error}); trying again in {Wait}")]
     public static partial void JournalFailed(ILogger logger, string kind, string error, TimeSpan wait);
 
+    [LoggerMessage(1704, LogLevel.Error, "The journal could not send calls ({Kind}: {Error}); they stay in the outbox, trying again in {Wait}")]
+    public static partial void JournalSenderFailed(ILogger logger, string kind, string error, TimeSpan wait);
+
     [LoggerMessage(1703, LogLevel.Information, "Journal on: outbox {Path}, {Waiting} calls waiting")]
     public static partial void JournalStarted(ILogger logger, string path, int waiting);
 }

@@ -121,7 +121,11 @@ internal sealed class JournalSender(
         {
             while (!stoppingToken.IsCancellationRequested)
             {
-                await RunOnceAsync(stoppingToken);
+                if (!await PassAsync(stoppingToken))
+                {
+                    continue;
+                }
+
                 var next = outbox.NextDue(_maxCallLength);
                 if (PausedUntil > time.GetUtcNow() && (next is null || next < PausedUntil))
                 {
@@ -147,6 +151,30 @@ internal sealed class JournalSender(
         finally
         {
             outbox.Appended -= OnAppended;
+        }
+    }
+
+    /// <summary>
+    /// One pass over the due calls. Whatever goes wrong locally (the outbox's disk, a sign-in that cannot be made) is
+    /// logged and waited out: the journal must never stop the service that pops the agent's calls.
+    /// </summary>
+    private async Task<bool> PassAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await RunOnceAsync(stoppingToken);
+            return true;
+        }
+#pragma warning disable CA1031 // Every failure is logged and retried; the calls stay in the outbox.
+        catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+#pragma warning restore CA1031
+        {
+            var wait = MaxBackoff;
+            PausedUntil = time.GetUtcNow() + wait;
+            status.SetError($"{ex.GetType().Name}: {Core.Diagnostics.OutsideText.Escape(ex.Message, 200)}", time.GetUtcNow());
+            Log.JournalSenderFailed(logger, ex.GetType().Name, Core.Diagnostics.OutsideText.Escape(ex.Message, 200), wait);
+            await Task.Delay(wait, time, stoppingToken);
+            return false;
         }
     }
 

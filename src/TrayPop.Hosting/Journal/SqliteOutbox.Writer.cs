@@ -57,7 +57,18 @@ internal sealed partial class SqliteOutbox
                 batch.Add(next);
             }
 
-            Commit(batch);
+            // This thread must outlive anything a write or a status listener throws: every later reply waits on it.
+            try
+            {
+                Commit(batch);
+            }
+#pragma warning disable CA1031 // Handed to each write's task, which the reply reports; the thread goes on.
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                batch.ForEach(write => write.Done.TrySetException(ex));
+            }
+
             batch.Clear();
         }
     }
