@@ -19,7 +19,8 @@ internal sealed class CallJournal(
     IJournalOutbox outbox, JournalDecision decision, JournalStatus status, IOptions<PopOptions> pop, TimeProvider time, ILogger<CallJournal> logger)
     : ICallJournal
 {
-    private readonly Dictionary<string, (string Key, DateTimeOffset? Ended)> _open = new(StringComparer.Ordinal);
+    // Since: when the call was answered, or first seen; a call whose end never comes is closed MaxCallLength after it.
+    private readonly Dictionary<string, (string Key, DateTimeOffset Since, DateTimeOffset? Ended)> _open = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
     private bool _loaded;
 
@@ -117,7 +118,7 @@ internal sealed class CallJournal(
         {
             foreach (var call in outbox.OpenCallsWithoutId())
             {
-                _open[$"{call.Type}:{call.Number}"] = (call.CallKey, null);
+                _open[$"{call.Type}:{call.Number}"] = (call.CallKey, call.AnsweredAt ?? call.FirstSeen, null);
             }
 
             _loaded = true;
@@ -125,19 +126,22 @@ internal sealed class CallJournal(
 
         var follow = $"{type}:{number}";
         var window = pop.Value.DedupeWindow;
-        foreach (var stale in _open.Where(p => p.Value.Ended is { } ended && now - ended > window).Select(p => p.Key).ToList())
+        // An end that never came (a queue call answered elsewhere) must not hold the number forever: once the sender has
+        // closed the call at its deadline, the next call from the number is a call of its own.
+        var stales = _open.Where(p => p.Value.Ended is { } ended ? now - ended > window : now - p.Value.Since > decision.MaxCallLength);
+        foreach (var stale in stales.Select(p => p.Key).ToList())
         {
             _open.Remove(stale);
         }
 
         if (_open.TryGetValue(follow, out var known) && (known.Ended is null || phase == CallPhase.End || phase == CallPhase.Answer))
         {
-            _open[follow] = (known.Key, phase == CallPhase.End ? known.Ended ?? now : known.Ended);
+            _open[follow] = (known.Key, phase == CallPhase.Answer ? now : known.Since, phase == CallPhase.End ? known.Ended ?? now : known.Ended);
             return known.Key;
         }
 
         var key = $"n:{type}:{number}:{now.ToUnixTimeMilliseconds()}";
-        _open[follow] = (key, phase == CallPhase.End ? now : null);
+        _open[follow] = (key, now, phase == CallPhase.End ? now : null);
         return key;
     }
 }

@@ -13,6 +13,9 @@ internal sealed class JournalDecision(JournalOptions options)
 
     public bool Journals(CallType type) => _types.Contains(type);
 
+    /// <summary>How long a call may go without its end before it is closed with what is known.</summary>
+    public TimeSpan MaxCallLength => options.MaxCallLength;
+
     public JournalVerdict Decide(JournaledCall call, Guid userId, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(call);

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
 using TrayPop.Core.Journal;
 using TrayPop.Testing;
 
@@ -24,9 +25,10 @@ public sealed class JournalWriteTests : IAsyncDisposable
         }
     }
 
-    private async Task<RunningService> StartAsync(GatedOutbox outbox, ILoggerFactory? logs = null) =>
+    private async Task<RunningService> StartAsync(GatedOutbox outbox, ILoggerFactory? logs = null, FakeTimeProvider? time = null) =>
         _service = await RunningService.StartAsync(
             ["--TrayPop:Journal:Enabled=true", $"--TrayPop:Journal:Outbox={Path.Combine(Path.GetTempPath(), "traypop-tests", "journal", Guid.NewGuid().ToString("N") + ".db")}"],
+            time,
             services: services =>
             {
                 services.AddSingleton<IJournalOutbox>(outbox);
@@ -59,6 +61,28 @@ public sealed class JournalWriteTests : IAsyncDisposable
         var (key, record) = Assert.Single(outbox.Regards);
         Assert.Equal("id:g1", key);
         Assert.Equal(TestSeed.JaneId, record.Id.ToString());
+    }
+
+    [Fact]
+    public async Task CallWithoutIdWhoseEndNeverCame_NoLongerHoldsTheNumber_AfterMaxCallLength()
+    {
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 25, 9, 0, 0, TimeSpan.Zero));
+        var outbox = new GatedOutbox();
+        outbox.Open();
+        var service = await StartAsync(outbox, time: time);
+
+        // A queue call that rang here and was answered elsewhere: no end ever comes for it.
+        using (await service.Http.GetAsync(new Uri("/call?number=%2B14255550101&phase=ring", UriKind.Relative)))
+        {
+        }
+
+        time.Advance(TimeSpan.FromHours(4) + TimeSpan.FromMinutes(1));
+        using (await service.Http.GetAsync(new Uri("/call?number=%2B14255550101&phase=ring", UriKind.Relative)))
+        {
+        }
+
+        Assert.Equal(2, outbox.Events.Count);
+        Assert.NotEqual(outbox.Events[0].CallKey, outbox.Events[1].CallKey);
     }
 
     [Fact]
