@@ -24,9 +24,9 @@ internal sealed class BrokerFallback(IInteractiveSignIn broker, IInteractiveSign
             {
                 return await broker.SignInAsync(scopes, cancellationToken);
             }
-            catch (Exception ex) when (IsBrokerFailure(ex, cancellationToken))
+            catch (Exception ex) when (Failure(ex, cancellationToken) is var failure && failure != BrokerFailure.None)
             {
-                _brokerFailed = true;
+                _brokerFailed = failure == BrokerFailure.ForThisRun;
                 Log.BrokerFailed(logger, (ex as MsalException)?.ErrorCode ?? ex.GetType().Name, ex.Message, clientId);
             }
         }
@@ -34,14 +34,28 @@ internal sealed class BrokerFallback(IInteractiveSignIn broker, IInteractiveSign
         return await browser.SignInAsync(scopes, cancellationToken);
     }
 
-    private static bool IsBrokerFailure(Exception exception, CancellationToken cancellationToken) =>
-        !cancellationToken.IsCancellationRequested && exception switch
+    private static BrokerFailure Failure(Exception exception, CancellationToken cancellationToken) =>
+        cancellationToken.IsCancellationRequested ? BrokerFailure.None : exception switch
         {
             // The user closed the dialog: a browser window right after would be unwelcome.
-            MsalClientException { ErrorCode: MsalError.AuthenticationCanceledError } => false,
-            MsalException => true,
+            MsalClientException { ErrorCode: MsalError.AuthenticationCanceledError } => BrokerFailure.None,
+            // No window yet (a pop signs in before the tray's window exists): the browser this time, the broker next time.
+            MsalClientException { ErrorCode: "no_parent_window" or "window_handle_required" } => BrokerFailure.ThisTime,
+            MsalClientException => BrokerFailure.ForThisRun,
+            // The app registration lacks the broker's redirect URI: the browser's works.
+            MsalServiceException service when service.Message.Contains("AADSTS50011", StringComparison.Ordinal) => BrokerFailure.ForThisRun,
+            // Other answers from Entra ID (a conditional access policy only the broker can satisfy, an outage) are the
+            // sign-in's own failure; the browser would meet them too, or fail where the broker could succeed.
+            MsalException => BrokerFailure.None,
             // The broker's native runtime missing or unusable on this Windows.
-            DllNotFoundException or EntryPointNotFoundException or PlatformNotSupportedException => true,
-            _ => false,
+            DllNotFoundException or EntryPointNotFoundException or PlatformNotSupportedException => BrokerFailure.ForThisRun,
+            _ => BrokerFailure.None,
         };
+
+    private enum BrokerFailure
+    {
+        None,
+        ThisTime,
+        ForThisRun,
+    }
 }

@@ -87,6 +87,22 @@ public sealed class BrokerFallbackTests
         Assert.Equal("from-browser", result.AccessToken);
         Assert.Contains("no_parent_window", Assert.Single(Warnings), StringComparison.Ordinal);
         brokerApp.DidNotReceiveWithAnyArgs().AcquireTokenInteractive(default);
+        // Only until the tray's window exists: the next sign-in asks the broker again.
+        Assert.False(fallback.BrokerFailed);
+    }
+
+    [Fact]
+    public async Task EntraRefusesTheSignIn_IsNoBrokerFailure_TheErrorStands_AndNoBrowserOpens()
+    {
+        // Conditional access that only a compliant device (the broker) can satisfy: the browser would not get further.
+        _broker.SignInAsync(Scopes, Arg.Any<CancellationToken>())
+            .ThrowsAsync(new MsalServiceException("access_denied", "AADSTS53000: Device is not in required device state: compliant."));
+        var fallback = Fallback();
+
+        await Assert.ThrowsAsync<MsalServiceException>(() => fallback.SignInAsync(Scopes, CancellationToken.None));
+
+        await _browser.DidNotReceiveWithAnyArgs().SignInAsync(default!, default);
+        Assert.False(fallback.BrokerFailed);
     }
 
     [Fact]
