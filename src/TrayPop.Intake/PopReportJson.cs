@@ -44,7 +44,7 @@ internal static class PopReportJson
         if (report.Journal is { } journal)
         {
             // Whether the event is in the journal's outbox; when it is not, why (the pop itself went ahead).
-            writer.WriteString("journal", journal.Written ? "written" : "failed");
+            writer.WriteString("journal", journal.State);
             if (journal.Error is not null)
             {
                 writer.WriteString("journalError", journal.Error);

@@ -94,6 +94,24 @@ internal sealed class CallJournal(
             TaskContinuationOptions.None,
             TaskScheduler.Default).Unwrap();
 
+    /// <summary>How long a reply waits for the outbox: a commit takes about a millisecond, a stalled disk forever.</summary>
+    internal static readonly TimeSpan ReplyWait = TimeSpan.FromSeconds(1);
+
+    /// <summary>True when <paramref name="write"/> ended (either way) within <see cref="ReplyWait"/>.</summary>
+    internal async Task<bool> WithinReplyWaitAsync(Task write)
+    {
+        if (write.IsCompleted)
+        {
+            return true;
+        }
+
+        using var cancel = new CancellationTokenSource();
+        var timeout = Task.Delay(ReplyWait, time, cancel.Token);
+        var first = await Task.WhenAny(write, timeout).ConfigureAwait(false);
+        await cancel.CancelAsync().ConfigureAwait(false);
+        return first == write;
+    }
+
     internal void Written() => status.SetOutboxWritten();
 
     internal JournalOutcome Failed(CallEvent callEvent, Exception ex, string reply)

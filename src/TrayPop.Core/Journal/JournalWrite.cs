@@ -33,6 +33,17 @@ internal sealed class JournalWrite(CallJournal journal, string callKey, Task app
             }
         }
 
+        // A disk that stalls (or an outbox another process holds locked) must not hold the softphone's reply, and on the
+        // line protocol the next event behind it: past ReplyWait the reply says pending, and the write is still watched.
+        var written = regard is null ? appended : Task.WhenAll(appended, regard);
+        if (!await journal.WithinReplyWaitAsync(written))
+        {
+            _ = written.ContinueWith(
+                late => journal.Failed(report.Event, late.Exception!.InnerException ?? late.Exception, NotWritten),
+                CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+            return JournalOutcome.StillWriting;
+        }
+
 #pragma warning disable CA1031 // Whatever the disk says, the agent keeps the pop and the softphone its reply; the failure is reported.
         try
         {

@@ -42,7 +42,8 @@ public sealed class JournalWriteTests : IAsyncDisposable
     public async Task Answer_OpensTheRecordBeforeTheOutboxWriteIsDone_AndTheReplyWaitsForTheWrite()
     {
         var outbox = new GatedOutbox();
-        var service = await StartAsync(outbox);
+        // A clock that stands still: the reply's wait for the outbox cannot run out however slow this machine is.
+        var service = await StartAsync(outbox, time: new FakeTimeProvider(new DateTimeOffset(2026, 11, 25, 9, 0, 0, TimeSpan.Zero)));
 
         var reply = service.Http.GetAsync(new Uri("/call?number=%2B14255550101&phase=answer&callId=g1", UriKind.Relative));
 
@@ -61,6 +62,24 @@ public sealed class JournalWriteTests : IAsyncDisposable
         var (key, record) = Assert.Single(outbox.Regards);
         Assert.Equal("id:g1", key);
         Assert.Equal(TestSeed.JaneId, record.Id.ToString());
+    }
+
+    [Fact]
+    public async Task OutboxStalls_TheReplyWaitsNoLongerThanASecond_AndSaysPending()
+    {
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 25, 9, 0, 0, TimeSpan.Zero));
+        var outbox = new GatedOutbox();
+        var service = await StartAsync(outbox, time: time);
+
+        var reply = service.Http.GetAsync(new Uri("/call?number=%2B14255550101&phase=answer&callId=s1", UriKind.Relative));
+        await Eventually.TrueAsync(() => service.Launcher.Opened.Count == 1 && outbox.Events.Count == 1, "the record was opened and the write started");
+        await time.AdvanceUntilAsync(() => reply.IsCompleted, "the reply gave up waiting for the outbox", TimeSpan.FromMilliseconds(250), TimeSpan.FromSeconds(2));
+
+        using var response = await reply;
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal("opened", json.RootElement.GetProperty("status").GetString());
+        Assert.Equal("pending", json.RootElement.GetProperty("journal").GetString());
+        outbox.Open();
     }
 
     [Fact]
