@@ -44,7 +44,7 @@ internal sealed class LogPrivacy(bool showNumbers)
 
             var start = i;
             var end = SequenceEnd(text, start, out var digits);
-            if (digits >= 5 && !LooksLikeIpAddress(text, start, end))
+            if (digits >= 5 && !LooksLikeIpAddress(text, start, end) && !IsPort(text, start, end))
             {
                 masked ??= new StringBuilder(text.Length);
                 masked.Append(text, copied, start - copied);
@@ -124,6 +124,11 @@ internal sealed class LogPrivacy(bool showNumbers)
     }
 
     private static bool IsNumberPunctuation(char c) => c is ' ' or '.' or '-' or '(' or ')' or '\u00A0' or '\u202F' or '\u2009';
+
+    // http://127.0.0.1:39543/main.aspx: a URL's port (":" then at most five digits, then "/") is no caller either.
+    private static bool IsPort(string text, int start, int end) =>
+        start > 0 && text[start - 1] == ':' && end - start <= 5 && end < text.Length && text[end] == '/'
+        && text[start..end].All(char.IsAsciiDigit);
 
     // 127.0.0.1 in a URL is a host, not a caller: four dotted groups of at most three digits.
     private static bool LooksLikeIpAddress(string text, int start, int end)

@@ -26,6 +26,8 @@ public class LogPrivacyTests
     [InlineData("+33\u00A01\u00A023\u00A045\u00A067\u00A089", "+33\u00A01\u00A02*\u00A0**\u00A0**\u00A089")]
     [InlineData("0044 (0) 20-7946-0958", "0044 (*) **-****-**58")]
     [InlineData("12 34", "12 34")]
+    [InlineData("tel:42555", "tel:4**55")]
+    [InlineData("sip:4255550101@pbx:5060/x", "sip:4255****01@pbx:5060/x")]
     [InlineData("id=12345678-1234-4234-8234-123456789012 from +14255550188", "id=12345678-1234-4234-8234-123456789012 from +1425*****88")]
     [InlineData("12345678-1234-4234-8234-1234567890123", "1234****-****-****-****-***********23")]
     public void Numbers_ByDefault_MasksNumbersInEveryFormat(string text, string expected)
@@ -35,6 +37,8 @@ public class LogPrivacyTests
 
     [Theory]
     [InlineData("http://127.0.0.1:5080/main.aspx")]
+    [InlineData("http://127.0.0.1:39543/main.aspx?pagetype=entityrecord")]
+    [InlineData("https://crm.contoso.com:44300/api/data/v9.2/")]
     [InlineData("on 2 May, 3 calls")]
     [InlineData("main.aspx?etn=contact&id=12345678-1234-4234-8234-123456789012")]
     [InlineData("id {00000000-0000-0000-0000-000000000001} opened")]
