@@ -23,6 +23,9 @@ internal sealed class HttpIntakeServer : BackgroundService, IConnectionHandler
     private readonly RefusalLog _refusals;
     private readonly TimeSpan _idleTimeout;
 
+    /// <summary>Connections waiting for a request; what the connection cap may close to make room.</summary>
+    internal int IdleConnections => _listener.IdleConnections;
+
     public HttpIntakeServer(
         IHttpHandler handler, IOptions<ListenerOptions> options, RefusalLog refusals, SameUserGuard sameUser, TimeProvider time, ILogger<HttpIntakeServer> logger)
     {

@@ -133,6 +133,9 @@ internal sealed class LoopbackListener(
         }
     }
 
+    /// <summary>Connections waiting for a request (the ones the cap may close to make room).</summary>
+    internal int IdleConnections => _connections.Values.Count(slot => slot is { IsIdle: true, IsEvicted: false });
+
     /// <summary>
     /// At the cap, the connection idle longest (one that has sent nothing, or nothing since its last answer, so has
     /// passed no token check since) is closed to make room; false when every connection is busy.

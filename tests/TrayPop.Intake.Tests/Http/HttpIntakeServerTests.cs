@@ -55,6 +55,9 @@ public sealed class HttpIntakeServerTests
             Assert.Equal(200, (await newcomer.ReadResponseAsync())!.Status);
             Assert.True(await open[^2].ClosesWithoutAnswerAsync());
             await newcomer.SendAsync("GET /health HTTP/1.1\r\n");
+            // Until the server has read that half request the newcomer is idle, and would be the one closed for the next.
+            var server = service.Services.GetRequiredService<HttpIntakeServer>();
+            await Eventually.TrueAsync(() => server.IdleConnections == 0, "the newcomer's request has begun");
 
             // With every other connection busy, a further client is closed at once, as before.
             await using var refused = await RawHttpConnection.OpenAsync(service.Port);
